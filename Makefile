@@ -1,0 +1,68 @@
+# The front door: `make demo` and `make test`. Everything they need is installed from this repository's files.
+SHELL := /bin/bash
+PY := .venv/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
+export ANSCHLUSS_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: demo test lint setup venv assets messages migrate serve pytest makemessages clean check-deploy
+
+setup: venv assets messages
+
+# Python: uv from PATH, or installed with pip into a tools venv when missing; then the locked dependencies.
+venv: .venv/.synced
+.venv/.synced: pyproject.toml uv.lock
+	@if [ ! -x "$(UV)" ]; then python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet uv; fi
+	$(UV) sync --frozen --python python3.11
+	@touch $@
+
+# Front end: KERN UX, htmx, Leaflet and axe-core from npm, copied into anschluss/static/vendor.
+assets: anschluss/static/vendor/.copied
+anschluss/static/vendor/.copied: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf anschluss/static/vendor && mkdir -p anschluss/static/vendor/{kern,htmx,leaflet,axe}
+	cp -r node_modules/@kern-ux/native/dist/. anschluss/static/vendor/kern/
+	cp node_modules/@kern-ux/native/LICENSE.md anschluss/static/vendor/kern/
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE anschluss/static/vendor/htmx/
+	cp -r node_modules/leaflet/dist/. anschluss/static/vendor/leaflet/
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE anschluss/static/vendor/axe/
+	@touch $@
+
+# Translations: compiled with polib, so no system gettext is needed to run the platform.
+messages: venv
+	$(PY) -m anschluss.core.i18n compile
+
+# Needs GNU gettext (xgettext): regenerate the catalogues after changing user-facing strings.
+makemessages: venv
+	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --ignore 'node_modules/*' --ignore '.venv/*' --ignore 'var/*'
+
+migrate: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+
+demo: export ANSCHLUSS_DEMO = 1
+demo: export DEBUG = 1
+demo: migrate
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Anschluss is running on http://127.0.0.1:8000/dortmund/ (stop with Ctrl+C)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy anschluss
+	$(PY) -m djlint anschluss/templates --lint
+	ANSCHLUSS_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m anschluss.core.i18n check
+
+pytest: setup
+	ANSCHLUSS_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint pytest
+
+check-deploy: setup
+	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) ALLOWED_HOSTS=anschluss.example.org \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf .venv .venv-tools node_modules anschluss/static/vendor var

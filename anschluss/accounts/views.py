@@ -1,0 +1,42 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from anschluss.core.permissions import permission_required
+
+from .models import Membership, Role
+
+# Which start page template a role sees, most responsible role first.
+START_PAGES = [
+    (Role.COORDINATOR, "coordinator"),
+    (Role.STATISTICS_READER, "statistics_reader"),
+    (Role.COUNSELLOR, "counsellor"),
+    (Role.PARTNER_COUNSELLOR, "partner_counsellor"),
+    (Role.LIAISON, "liaison"),
+    (Role.SCHOOL_COORDINATOR, "school_coordinator"),
+    (Role.TEACHER, "teacher"),
+    (Role.COMPANY_STAFF, "company_staff"),
+    (Role.GUARDIAN, "guardian"),
+    (Role.STUDENT, "student"),
+]
+
+
+@login_required
+def start_redirect(request):
+    """After login: the person's own municipality, or the admin for platform admins without one."""
+    user = request.user
+    if user.municipality_id is not None:
+        return redirect("accounts:municipality_start", municipality=user.municipality.slug)
+    if user.is_superuser:
+        return redirect(reverse("admin:index"))
+    return render(request, "accounts/no_membership.html")
+
+
+@permission_required("accounts.view_start")
+def start(request, municipality: str):
+    user = request.user
+    memberships = Membership.objects.filter(user=user, is_active=True).select_related("organisation")
+    roles = user.roles_in(request.municipality.pk)
+    pages = [name for role, name in START_PAGES if role in roles]
+    context = {"memberships": memberships, "start_pages": pages, "roles": roles}
+    return render(request, "accounts/start.html", context)

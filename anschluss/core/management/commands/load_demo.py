@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from anschluss.accounts.personas import PERSONAS
+from anschluss.core.demo import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the Dortmund demo (real districts and schools, invented companies, the personas). Idempotent."
+
+    def handle(self, *args, **options):
+        result = load_demo()
+        counts = ", ".join(f"{value} {key}" for key, value in result["counts"].items())
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded: {counts}."))
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for persona in PERSONAS:
+            login = persona.email or persona.username
+            where = "Beispielstadt" if persona.municipality == "other" else "Dortmund"
+            if persona.is_platform_admin:
+                where = "all municipalities"
+            role = persona.role.label if persona.role else "Platform admin"
+            self.stdout.write(f"  {persona.key:<32} {login:<45} {role} ({where})")

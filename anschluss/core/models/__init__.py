@@ -1,0 +1,19 @@
+from .audit import AuditEntry
+from .feedback import AccessibilityFeedback
+from .geo import District, Postcode, Quarter
+from .municipality import Municipality
+from .organisation import Company, Organisation, OrganisationKind, School, SchoolForm
+
+__all__ = [
+    "AccessibilityFeedback",
+    "AuditEntry",
+    "Company",
+    "District",
+    "Municipality",
+    "Organisation",
+    "OrganisationKind",
+    "Postcode",
+    "Quarter",
+    "School",
+    "SchoolForm",
+]
