@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from anschluss.core.permissions import permission_required
 
@@ -21,6 +22,7 @@ START_PAGES = [
 ]
 
 
+@require_safe
 @login_required
 def start_redirect(request):
     """After login: the person's own municipality, or the admin for platform admins without one."""
@@ -32,6 +34,7 @@ def start_redirect(request):
     return render(request, "accounts/no_membership.html")
 
 
+@require_safe
 @permission_required("accounts.view_start")
 def start(request, municipality: str):
     user = request.user

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 
 def _check_database() -> str:
@@ -29,6 +30,7 @@ def _check_broker() -> str:
     return "ok"
 
 
+@require_safe
 @never_cache
 def healthz(request):
     checks = {"database": _check_database(), "broker": _check_broker()}

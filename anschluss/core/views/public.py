@@ -4,22 +4,25 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ..forms import AccessibilityFeedbackForm
 from ..models import District, Municipality, School, SchoolForm
 from ..services import do_submit_accessibility_feedback
 
 
+@require_safe
 def platform_home(request):
     municipalities = Municipality.objects.filter(is_active=True)
     return render(request, "core/platform_home.html", {"municipalities": municipalities})
 
 
+@require_safe
 def platform_legal(request, page: str):
     return render(request, "core/platform_legal.html", {"page": page})
 
 
+@require_safe
 def home(request, municipality: str):
     schools = School.objects.all()
     context = {
@@ -30,10 +33,12 @@ def home(request, municipality: str):
     return render(request, "core/home.html", context)
 
 
+@require_safe
 def legal(request, municipality: str, page: str):
     return render(request, "core/legal.html", {"page": page})
 
 
+@require_safe
 def school_list(request, municipality: str):
     """All schools of the municipality: public data from the NRW school directory."""
     schools = School.objects.select_related("district").order_by("name")

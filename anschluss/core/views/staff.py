@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ..forms import AuditFilterForm
 from ..models import AccessibilityFeedback, AuditEntry
@@ -12,6 +12,7 @@ from ..permissions import permission_required
 from ..services import do_mark_feedback_handled
 
 
+@require_safe
 @permission_required("core.view_auditlog")
 def audit_log(request, municipality: str):
     form = AuditFilterForm(request.GET or None)
@@ -24,6 +25,7 @@ def audit_log(request, municipality: str):
     return render(request, "core/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
 
 
+@require_safe
 @permission_required("core.view_accessibilityfeedback")
 def feedback_inbox(request, municipality: str):
     show_handled = request.GET.get("handled") == "1"

@@ -1,0 +1,76 @@
+"""Every URL pattern × every persona × GET/POST gets the status its row expects; a pattern without a row fails."""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from anschluss.core.testing.matrix import ALL, Row
+
+# Patterns Django's admin registers without a name: its catch-all and the redirect of /<id>/ to /<id>/change/,
+# which answers the same as the change row.
+UNNAMED_ALLOWED = re.compile(r"^admin/(\(\?P<url>\.\*\)\$|\w+/\w+/<path:object_id>/)$")
+
+
+def project_rows() -> list[Row]:
+    rows: list[Row] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("anschluss."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.matrix")
+        except ModuleNotFoundError:
+            continue
+        rows += getattr(module, "ROWS", []) + getattr(module, "ADMIN_ROWS", [])
+    return rows
+
+
+def url_patterns(patterns=None, prefix="", namespace=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            yield (namespace + pattern.name) if pattern.name else None, prefix + str(pattern.pattern)
+
+
+ROWS = project_rows()
+
+
+def test_every_url_pattern_has_a_row():
+    covered = {row.name for row in ROWS}
+    missing = []
+    for name, route in url_patterns():
+        if name is None:
+            if not UNNAMED_ALLOWED.match(route):
+                missing.append(f"unnamed pattern {route}")
+        elif name not in covered:
+            missing.append(name)
+    assert not missing, "URL patterns without a row in a tests/matrix.py: " + ", ".join(sorted(set(missing)))
+
+
+def test_rows_name_real_patterns():
+    names = {name for name, _ in url_patterns() if name}
+    assert not [row.name for row in ROWS if row.name not in names]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{row.name}-{i}" for i, row in enumerate(ROWS)])
+def test_permission_matrix(row: Row, world):
+    url = reverse(row.name, kwargs=row.kwargs(world))
+    failures = []
+    for persona in ALL:
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(world.users[persona], backend="django.contrib.auth.backends.ModelBackend")
+        for method, expected in (("get", row.get[persona]), ("post", row.post[persona])):
+            # Each request in a savepoint that is rolled back, so that a POST cannot change the next case.
+            savepoint = transaction.savepoint()
+            response = getattr(client, method)(url, data=row.data)
+            transaction.savepoint_rollback(savepoint)
+            if response.status_code != expected:
+                failures.append(f"{persona} {method.upper()} {url}: expected {expected}, got {response.status_code}")
+    assert not failures, "\n".join(failures)
