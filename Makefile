@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
 export ANSCHLUSS_VAR_DIR ?= $(CURDIR)/var
+# Two workers: the machines have two cores.
+PYTEST_ARGS ?= -n 2 -p no:warnings
 
 .PHONY: demo test lint setup venv assets messages migrate serve pytest makemessages clean check-deploy
 
@@ -50,13 +52,14 @@ demo: migrate
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy anschluss
+	ANSCHLUSS_TESTING=1 $(PY) -m mypy anschluss
 	$(PY) -m djlint anschluss/templates --lint
 	ANSCHLUSS_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m anschluss.core.i18n check
 
 pytest: setup
-	ANSCHLUSS_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+	mkdir -p $(ANSCHLUSS_VAR_DIR)/static
+	ANSCHLUSS_TESTING=1 $(PY) -m pytest --create-db $(PYTEST_ARGS)
 
 test: lint pytest
 

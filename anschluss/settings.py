@@ -61,7 +61,9 @@ def env_secret(name: str, default: str = "") -> str:
         try:
             return Path(file_name).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ImproperlyConfigured(f"{name}_FILE names {file_name!r}, which cannot be read: {exc}") from None
+            raise ImproperlyConfigured(
+                f"{name}_FILE names {file_name!r}, which cannot be read: {exc}"
+            ) from None
     return os.environ.get(name, default)
 
 
@@ -207,10 +209,18 @@ MFA_TOTP_ISSUER = "Anschluss"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "anschluss.accounts.lockout.username_of_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Behind a reverse proxy, the client's address comes from X-Forwarded-For: TRUSTED_PROXY_COUNT says how many
+# proxies (that overwrite or append the header) stand in front of the app. 0 = use REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # E-mail: printed to the console unless an SMTP server is configured.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -241,7 +251,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.cache" if REDIS_URL else "django.contrib.sessions.backends.db"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cache" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
@@ -291,7 +303,7 @@ if not DEBUG and not DEMO_MODE and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -308,5 +320,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Tests request forbidden and missing pages on purpose; their log lines are noise there.
+        "django.request": {"level": "ERROR" if TESTING else "WARNING"},
+    },
 }

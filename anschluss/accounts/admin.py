@@ -13,10 +13,18 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "municipality", "is_superuser", "is_active"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "municipality",
+        "is_superuser",
+        "is_active",
+    ]
     list_filter = ["municipality", "is_superuser", "is_active", "is_demo_persona"]
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Anschluss"), {"fields": ("municipality", "is_demo_persona")}),
     )
     inlines = [MembershipInline]

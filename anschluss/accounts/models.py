@@ -32,7 +32,7 @@ class AnschlussUserManager(UserManager):
 class User(AbstractUser):
     """A person who signs in: with an e-mail address, or (students) with a username only."""
 
-    email = models.EmailField(_("e-mail address"), blank=True, null=True, unique=True)
+    email = models.EmailField(_("e-mail address"), blank=True, null=True, unique=True)  # type: ignore[assignment]
     municipality = models.ForeignKey(
         "core.Municipality",
         on_delete=models.PROTECT,
@@ -43,10 +43,12 @@ class User(AbstractUser):
         help_text=_("The municipality this person belongs to; empty for platform admins."),
     )
     is_demo_persona = models.BooleanField(
-        _("demo persona"), default=False, help_text=_("A fixed demo account; may skip the second factor in demo mode.")
+        _("demo persona"),
+        default=False,
+        help_text=_("A fixed demo account; may skip the second factor in demo mode."),
     )
 
-    objects = AnschlussUserManager()
+    objects = AnschlussUserManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")
@@ -91,9 +93,14 @@ class Membership(models.Model):
     """A person's role at an organisation (a teacher at a school, staff of a company, ...)."""
 
     municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     organisation = models.ForeignKey(
-        "core.Organisation", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+        "core.Organisation",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)

@@ -28,43 +28,133 @@ class Persona:
 
 PERSONAS: list[Persona] = [
     Persona("student", "schueler.kley", None, "Mia", "Schülerin", Role.STUDENT, "project_school"),
-    Persona("guardian", "eltern.kley", "eltern.kley@example.org", "Aylin", "Elternteil", Role.GUARDIAN, "project_school"),
-    Persona("teacher", "lehrkraft.kley", "lehrkraft.kley@example.org", "Tim", "Lehrkraft", Role.TEACHER, "project_school"),
     Persona(
-        "school_coordinator", "stubo.kley", "stubo.kley@example.org", "Sara", "Studienkoordination",
-        Role.SCHOOL_COORDINATOR, "project_school",
+        "guardian",
+        "eltern.kley",
+        "eltern.kley@example.org",
+        "Aylin",
+        "Elternteil",
+        Role.GUARDIAN,
+        "project_school",
     ),
     Persona(
-        "other_school_coordinator", "stubo.boell", "stubo.boell@example.org", "Jonas", "Andereschule",
-        Role.SCHOOL_COORDINATOR, "other_school",
+        "teacher",
+        "lehrkraft.kley",
+        "lehrkraft.kley@example.org",
+        "Tim",
+        "Lehrkraft",
+        Role.TEACHER,
+        "project_school",
     ),
     Persona(
-        "company_staff", "ausbildung.elektro", "ausbildung@elektro-beispiel.example.org", "Petra", "Ausbilderin",
-        Role.COMPANY_STAFF, "company",
+        "school_coordinator",
+        "stubo.kley",
+        "stubo.kley@example.org",
+        "Sara",
+        "Studienkoordination",
+        Role.SCHOOL_COORDINATOR,
+        "project_school",
     ),
     Persona(
-        "other_company_staff", "personal.baeckerei", "personal@baeckerei-beispiel.example.org", "Murat", "Personal",
-        Role.COMPANY_STAFF, "other_company",
+        "other_school_coordinator",
+        "stubo.boell",
+        "stubo.boell@example.org",
+        "Jonas",
+        "Andereschule",
+        Role.SCHOOL_COORDINATOR,
+        "other_school",
     ),
-    Persona("liaison", "akquise.west", "akquise.west@example.org", "Lena", "Akquise", Role.LIAISON, "economic_development"),
     Persona(
-        "partner_counsellor", "berufsberatung", "berufsberatung@example.org", "Klaus", "Berufsberater",
-        Role.PARTNER_COUNSELLOR, "employment_agency",
+        "company_staff",
+        "ausbildung.elektro",
+        "ausbildung@elektro-beispiel.example.org",
+        "Petra",
+        "Ausbilderin",
+        Role.COMPANY_STAFF,
+        "company",
     ),
     Persona(
-        "jobcenter_counsellor", "jobcenter.u25", "jobcenter.u25@example.org", "Nina", "Jobcenter",
-        Role.PARTNER_COUNSELLOR, "jobcenter",
+        "other_company_staff",
+        "personal.baeckerei",
+        "personal@baeckerei-beispiel.example.org",
+        "Murat",
+        "Personal",
+        Role.COMPANY_STAFF,
+        "other_company",
     ),
-    Persona("counsellor", "bildungsberatung", "bildungsberatung@example.org", "Emre", "Beratung", Role.COUNSELLOR, "counselling_office"),
-    Persona("coordinator", "koordination", "koordination@example.org", "Anna", "Koordination", Role.COORDINATOR, "municipal_office"),
     Persona(
-        "statistics_reader", "statistik", "statistik@example.org", "Paul", "Statistik", Role.STATISTICS_READER,
+        "liaison",
+        "akquise.west",
+        "akquise.west@example.org",
+        "Lena",
+        "Akquise",
+        Role.LIAISON,
+        "economic_development",
+    ),
+    Persona(
+        "partner_counsellor",
+        "berufsberatung",
+        "berufsberatung@example.org",
+        "Klaus",
+        "Berufsberater",
+        Role.PARTNER_COUNSELLOR,
+        "employment_agency",
+    ),
+    Persona(
+        "jobcenter_counsellor",
+        "jobcenter.u25",
+        "jobcenter.u25@example.org",
+        "Nina",
+        "Jobcenter",
+        Role.PARTNER_COUNSELLOR,
+        "jobcenter",
+    ),
+    Persona(
+        "counsellor",
+        "bildungsberatung",
+        "bildungsberatung@example.org",
+        "Emre",
+        "Beratung",
+        Role.COUNSELLOR,
+        "counselling_office",
+    ),
+    Persona(
+        "coordinator",
+        "koordination",
+        "koordination@example.org",
+        "Anna",
+        "Koordination",
+        Role.COORDINATOR,
         "municipal_office",
     ),
-    Persona("platform_admin", "plattform.admin", "admin@example.org", "Greta", "Admin", None, None, is_platform_admin=True),
     Persona(
-        "other_municipality_coordinator", "koordination.beispielstadt", "koordination@beispielstadt.example.org",
-        "Ole", "Anderstadt", Role.COORDINATOR, "other_municipal_office", municipality="other",
+        "statistics_reader",
+        "statistik",
+        "statistik@example.org",
+        "Paul",
+        "Statistik",
+        Role.STATISTICS_READER,
+        "municipal_office",
+    ),
+    Persona(
+        "platform_admin",
+        "plattform.admin",
+        "admin@example.org",
+        "Greta",
+        "Admin",
+        None,
+        None,
+        is_platform_admin=True,
+    ),
+    Persona(
+        "other_municipality_coordinator",
+        "koordination.beispielstadt",
+        "koordination@beispielstadt.example.org",
+        "Ole",
+        "Anderstadt",
+        Role.COORDINATOR,
+        "other_municipal_office",
+        municipality="other",
     ),
 ]
 
@@ -72,7 +162,9 @@ PERSONA_KEYS = [p.key for p in PERSONAS]
 
 
 @transaction.atomic
-def create_personas(municipalities: dict, organisations: dict, *, password: str, demo: bool = False) -> dict[str, User]:
+def create_personas(
+    municipalities: dict, organisations: dict, *, password: str, demo: bool = False
+) -> dict[str, User]:
     """Create or update every persona; idempotent. `municipalities` maps "main"/"other" to Municipality."""
     users = {}
     for persona in PERSONAS:
@@ -92,11 +184,16 @@ def create_personas(municipalities: dict, organisations: dict, *, password: str,
         if created:
             user.set_password(password)
             user.save(update_fields=["password"])
-            log_action(None, "accounts.user.create", user, {"persona": persona.key}, municipality=municipality)
+            log_action(
+                None, "accounts.user.create", user, {"persona": persona.key}, municipality=municipality
+            )
         if persona.role is not None:
             organisation = organisations[persona.organisation]
             _membership, made = Membership.objects.get_or_create(
-                municipality=organisation.municipality, user=user, organisation=organisation, role=persona.role
+                municipality=organisation.municipality,
+                user=user,
+                organisation=organisation,
+                role=persona.role,
             )
             if made:
                 log_action(None, "accounts.membership.create", _membership, {"role": persona.role})
@@ -109,4 +206,6 @@ def create_personas(municipalities: dict, organisations: dict, *, password: str,
 def _verify_email(user: User, email: str) -> None:
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )

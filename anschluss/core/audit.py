@@ -49,7 +49,9 @@ def log_action(
     )
 
 
-def log_read(actor, target: models.Model, *, reason: str, municipality: Municipality | None = None) -> AuditEntry:
+def log_read(
+    actor, target: models.Model, *, reason: str, municipality: Municipality | None = None
+) -> AuditEntry:
     """Record that `actor` opened the personal record `target`, and why (e.g. "class dashboard")."""
     app_label = target._meta.app_label
     return log_action(

@@ -93,8 +93,9 @@ def _companies(municipality: Municipality, rng: random.Random) -> list[Company]:
     for district in District.objects.filter(municipality=municipality).order_by("number"):
         anchors = [s for s in schools if s.district_id == district.pk] or schools
         for index in range(COMPANIES_PER_DISTRICT):
-            trade, industry, chamber, size = TRADES[(district.number * 7 + index * 3) % len(TRADES)]
+            trade, industry, chamber, size = TRADES[((district.number or 0) * 7 + index * 3) % len(TRADES)]
             anchor = anchors[rng.randrange(len(anchors))]
+            assert anchor.latitude is not None and anchor.longitude is not None
             place = anchor.quarter.name if anchor.quarter else district.name
             name = NAME_PATTERNS[index % len(NAME_PATTERNS)].format(trade=trade, place=place)
             company, _ = Company.objects.update_or_create(
@@ -122,7 +123,12 @@ def _companies(municipality: Municipality, rng: random.Random) -> list[Company]:
 def _second_municipality() -> tuple[Municipality, dict[str, Organisation]]:
     other, _ = Municipality.objects.update_or_create(
         slug="beispielstadt",
-        defaults={"name": "Beispielstadt", "latitude": 51.0, "longitude": 7.0, **_legal_texts("Beispielstadt")},
+        defaults={
+            "name": "Beispielstadt",
+            "latitude": 51.0,
+            "longitude": 7.0,
+            **_legal_texts("Beispielstadt"),
+        },
     )
     north, _ = District.objects.update_or_create(
         municipality=other, name="Nord", defaults={"number": 1, "slug": "nord"}
@@ -141,7 +147,9 @@ def _second_municipality() -> tuple[Municipality, dict[str, Organisation]]:
         },
     )
     office, _ = Organisation.objects.get_or_create(
-        municipality=other, kind=OrganisationKind.MUNICIPAL_OFFICE, name="Kommunale Koordinierung Beispielstadt"
+        municipality=other,
+        kind=OrganisationKind.MUNICIPAL_OFFICE,
+        name="Kommunale Koordinierung Beispielstadt",
     )
     return other, {"other_municipal_office": office}
 
@@ -176,12 +184,15 @@ def load_demo() -> dict:
         companies = _companies(dortmund, rng)
         central = District.objects.get(municipality=dortmund, name="Innenstadt-West")
         organisations: dict[str, Organisation] = _partner_organisations(dortmund, central)
-        organisations["project_school"] = School.objects.get(municipality=dortmund, school_number=PERSONA_SCHOOL)
-        organisations["other_school"] = School.objects.get(municipality=dortmund, school_number=OTHER_PERSONA_SCHOOL)
-        kley = organisations["project_school"].district
-        near = [c for c in companies if c.district_id == kley.pk]
+        organisations["project_school"] = School.objects.get(
+            municipality=dortmund, school_number=PERSONA_SCHOOL
+        )
+        organisations["other_school"] = School.objects.get(
+            municipality=dortmund, school_number=OTHER_PERSONA_SCHOOL
+        )
+        near = [c for c in companies if c.district_id == organisations["project_school"].district_id]
         organisations["company"] = _first(near, "Elektrohandwerk") or near[0]
-        organisations["other_company"] = _first(companies, "Lebensmittelhandwerk")
+        organisations["other_company"] = _first(companies, "Lebensmittelhandwerk") or companies[-1]
         other, other_orgs = _second_municipality()
         organisations.update(other_orgs)
         users = create_personas(

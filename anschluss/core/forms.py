@@ -5,7 +5,9 @@ from .models import AuditEntry
 
 
 class AccessibilityFeedbackForm(forms.Form):
-    page_url = forms.CharField(label=_("On which page did you find the barrier?"), max_length=500, required=False)
+    page_url = forms.CharField(
+        label=_("On which page did you find the barrier?"), max_length=500, required=False
+    )
     message = forms.CharField(
         label=_("What does not work for you?"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -31,7 +33,7 @@ class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action contains"), required=False, max_length=80)
     actor = forms.CharField(label=_("Who (username)"), required=False, max_length=150)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All"))] + list(AuditEntry.Kind.choices)
+        label=_("Kind"), required=False, choices=[("", _("All")), *AuditEntry.Kind.choices]
     )
     target_type = forms.CharField(label=_("Object type"), required=False, max_length=80)
     date_from = forms.DateField(
@@ -42,14 +44,14 @@ class AuditFilterForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             raise forms.ValidationError(_("The start date must not be after the end date."))
         return cleaned
 
     def filter(self, queryset):
-        data = self.cleaned_data
+        data = self.cleaned_data or {}
         if data.get("action"):
             queryset = queryset.filter(action__icontains=data["action"])
         if data.get("actor"):

@@ -1,7 +1,7 @@
 """Compile and check the gettext catalogues without GNU gettext (polib is pure Python).
 
-    python -m anschluss.core.i18n compile   # every locale/*/LC_MESSAGES/django.po -> django.mo
-    python -m anschluss.core.i18n check     # German must be complete: no untranslated or fuzzy entries
+python -m anschluss.core.i18n compile   # every locale/*/LC_MESSAGES/django.po -> django.mo
+python -m anschluss.core.i18n check     # German must be complete: no untranslated or fuzzy entries
 """
 
 import sys

@@ -8,7 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from rules.contrib.views import PermissionRequiredMixin
 
 
@@ -26,8 +26,10 @@ def deny(request):
 class MunicipalityPermissionMixin(PermissionRequiredMixin):
     """Checks `permission_required` against the request's municipality (or get_permission_object())."""
 
+    request: HttpRequest
+
     def get_permission_object(self):
-        return self.request.municipality
+        return self.request.municipality  # type: ignore[attr-defined]
 
     def handle_no_permission(self):
         return deny(self.request)

@@ -84,7 +84,9 @@ def read_schools() -> list[SchoolRow]:
         if raw["stadtbezirk_osm"] and raw["stadtbezirk_osm"] not in DORTMUND_DISTRICTS:
             errors.append(f"line {line}: unknown district {raw['stadtbezirk_osm']!r}")
             continue
-        name = " ".join(part for part in [raw["name"].strip(), raw["name2"].strip(), raw["name3"].strip()] if part)
+        name = " ".join(
+            part for part in [raw["name"].strip(), raw["name2"].strip(), raw["name3"].strip()] if part
+        )
         website = raw["url"].strip()
         if website and not website.startswith(("http://", "https://")):
             website = "https://" + website
@@ -181,7 +183,11 @@ def import_dortmund(municipality: Municipality, *, actor=None) -> dict[str, int]
 
     for row in schools:
         district_name = row.district or _nearest_district(row, schools)
-        candidates = [q for (_n, d), (q, codes) in quarter_objects.items() if d == district_name and row.postcode in codes]
+        candidates = [
+            q
+            for (_n, d), (q, codes) in quarter_objects.items()
+            if d == district_name and row.postcode in codes
+        ]
         School.objects.update_or_create(
             municipality=municipality,
             school_number=row.school_number,

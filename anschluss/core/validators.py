@@ -3,7 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 # First path segments that belong to the platform, so no municipality may use them as its URL name.
 RESERVED_SLUGS = frozenset(
-    {"admin", "accounts", "api", "i18n", "static", "media", "start", "healthz", "imprint", "privacy", "accessibility"}
+    {
+        "admin",
+        "accounts",
+        "api",
+        "i18n",
+        "static",
+        "media",
+        "start",
+        "healthz",
+        "imprint",
+        "privacy",
+        "accessibility",
+    }
 )
 
 

@@ -7,47 +7,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('core', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='municipality',
-            field=models.ForeignKey(blank=True, help_text='The municipality this person belongs to; empty for platform admins.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.municipality', verbose_name='municipality'),
+            model_name="user",
+            name="municipality",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The municipality this person belongs to; empty for platform admins.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="core.municipality",
+                verbose_name="municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='user_permissions',
-            field=models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions'),
+            model_name="user",
+            name="user_permissions",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Specific permissions for this user.",
+                related_name="user_set",
+                related_query_name="user",
+                to="auth.permission",
+                verbose_name="user permissions",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.municipality'),
+            model_name="membership",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.municipality"
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='core.organisation', verbose_name='organisation'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="core.organisation",
+                verbose_name="organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+            model_name="membership",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('username'), name='user_unique_username_ci'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("username"), name="user_unique_username_ci"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'organisation', 'role'), name='membership_unique_role'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "organisation", "role"), name="membership_unique_role"
+            ),
         ),
     ]

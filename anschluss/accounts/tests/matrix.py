@@ -6,9 +6,20 @@ ROWS = [
         "accounts:municipality_start",
         get=municipal(
             [
-                "student", "guardian", "teacher", "school_coordinator", "other_school_coordinator", "company_staff",
-                "other_company_staff", "liaison", "partner_counsellor", "jobcenter_counsellor", "counsellor",
-                "coordinator", "statistics_reader", "platform_admin",
+                "student",
+                "guardian",
+                "teacher",
+                "school_coordinator",
+                "other_school_coordinator",
+                "company_staff",
+                "other_company_staff",
+                "liaison",
+                "partner_counsellor",
+                "jobcenter_counsellor",
+                "counsellor",
+                "coordinator",
+                "statistics_reader",
+                "platform_admin",
             ]
         ),
         post=everyone(405),
@@ -35,7 +46,12 @@ ROWS += [
     Row("account_reset_password_from_key_done", get=everyone(200), post=everyone(405)),
     Row("account_reset_password_done", get=everyone(200), post=everyone(405)),
     # An unknown confirmation key: the page says the link is invalid; confirming it is a 404.
-    Row("account_confirm_email", get=everyone(200), post=everyone(404), kwargs=lambda world: {"key": "unknown"}),
+    Row(
+        "account_confirm_email",
+        get=everyone(200),
+        post=everyone(404),
+        kwargs=lambda world: {"key": "unknown"},
+    ),
     Row(
         "account_reset_password_from_key",
         get=everyone(200),
@@ -50,7 +66,11 @@ ROWS += [
         post=signed_in(200, **STUDENTS_AND_GUARDIANS),
     ),
     Row("mfa_activate_totp", get=everyone(302), post=everyone(302)),
-    Row("mfa_deactivate_totp", get=expect(302, student=404, guardian=404), post=expect(302, student=404, guardian=404)),
+    Row(
+        "mfa_deactivate_totp",
+        get=expect(302, student=404, guardian=404),
+        post=expect(302, student=404, guardian=404),
+    ),
     # Nobody in the fixtures has generated recovery codes yet.
     Row("mfa_view_recovery_codes", get=signed_in(404), post=signed_in(405)),
     Row("mfa_generate_recovery_codes", get=everyone(302), post=everyone(302)),

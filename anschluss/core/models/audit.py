@@ -45,13 +45,18 @@ class AuditEntry(models.Model):
     reason = models.CharField(_("why"), max_length=200, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
-    objects = ScopedManager(municipality="municipality", _manager_class=models.Manager.from_queryset(AuditEntryQuerySet))
+    objects = ScopedManager(
+        municipality="municipality", _manager_class=models.Manager.from_queryset(AuditEntryQuerySet)
+    )
 
     class Meta:
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["municipality", "-created"]), models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["municipality", "-created"]),
+            models.Index(fields=["target_type", "target_id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

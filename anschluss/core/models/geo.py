@@ -55,7 +55,9 @@ class Quarter(models.Model):
     municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="quarters")
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="quarters")
     name = models.CharField(_("name"), max_length=80)
-    postcodes = models.ManyToManyField(Postcode, related_name="quarters", blank=True, verbose_name=_("postcodes"))
+    postcodes = models.ManyToManyField(
+        Postcode, related_name="quarters", blank=True, verbose_name=_("postcodes")
+    )
 
     objects = ScopedManager(municipality="municipality")
 

@@ -8,7 +8,9 @@ from ..validators import validate_municipality_slug
 class Municipality(models.Model):
     """The tenant: one city or district that runs its own transition management."""
 
-    slug = models.SlugField(_("URL name"), max_length=40, unique=True, validators=[validate_municipality_slug])
+    slug = models.SlugField(
+        _("URL name"), max_length=40, unique=True, validators=[validate_municipality_slug]
+    )
     name = models.CharField(_("name"), max_length=120)
     official_key = models.CharField(
         _("official municipality key"), max_length=12, blank=True, help_text=_("Amtlicher Gemeindeschlüssel")
@@ -21,7 +23,9 @@ class Municipality(models.Model):
     privacy_notice = models.TextField(_("privacy notice"), blank=True)
     accessibility_statement = models.TextField(_("accessibility statement"), blank=True)
     shares_indicators = models.BooleanField(
-        _("shares indicators"), default=False, help_text=_("Publish comparable indicators to other municipalities.")
+        _("shares indicators"),
+        default=False,
+        help_text=_("Publish comparable indicators to other municipalities."),
     )
     created = models.DateTimeField(auto_now_add=True)
 

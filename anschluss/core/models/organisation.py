@@ -45,7 +45,9 @@ class SchoolForm(models.TextChoices):
 class Organisation(models.Model):
     """Any body taking part: school, company, chamber, agency, office."""
 
-    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE, related_name="organisations")
+    municipality = models.ForeignKey(
+        "core.Municipality", on_delete=models.CASCADE, related_name="organisations"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     name = models.CharField(_("name"), max_length=200)
     street = models.CharField(_("street"), max_length=200, blank=True)
@@ -96,12 +98,15 @@ class School(Organisation):
         _("project school"), default=False, help_text=_('Takes part in "Ausbildung im Quartier".')
     )
     social_index = models.PositiveSmallIntegerField(
-        _("social index"), null=True, blank=True, help_text=_("MSB NRW school social index, 1 (low) to 9 (high)")
+        _("social index"),
+        null=True,
+        blank=True,
+        help_text=_("MSB NRW school social index, 1 (low) to 9 (high)"),
     )
     pupils = models.PositiveIntegerField(_("pupils (rounded)"), null=True, blank=True)
     is_public = models.BooleanField(_("public school"), default=True)
 
-    objects = ScopedManager(municipality="municipality")
+    # The scoped manager is inherited from Organisation.
 
     class Meta:
         verbose_name = _("school")
@@ -133,8 +138,6 @@ class Company(Organisation):
         blank=True,
         help_text=_("The body with which the company is registered to train apprentices."),
     )
-
-    objects = ScopedManager(municipality="municipality")
 
     class Meta:
         verbose_name = _("company")

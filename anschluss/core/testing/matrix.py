@@ -33,7 +33,7 @@ def signed_in(status: int, *, anonymous: int = 302, **overrides: int) -> dict[st
 def municipal(allowed: list[str], ok: int = 200) -> dict[str, int]:
     """A page of the main municipality: `allowed` get `ok`, other signed-in people 403, anonymous the login
     redirect, and the coordinator of the other municipality 404 (another tenant's page is never a 403)."""
-    statuses = {persona: ok for persona in allowed}
+    statuses = dict.fromkeys(allowed, ok)
     return expect(403, anonymous=302, other_municipality_coordinator=404, **statuses)
 
 

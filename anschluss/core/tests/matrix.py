@@ -17,7 +17,13 @@ def _feedback(world):
 
 
 PUBLIC_PAGES = ["home", "school_list", "imprint", "privacy", "accessibility"]
-PLATFORM_PAGES = ["platform_home", "platform_imprint", "platform_privacy", "platform_accessibility", "healthz"]
+PLATFORM_PAGES = [
+    "platform_home",
+    "platform_imprint",
+    "platform_privacy",
+    "platform_accessibility",
+    "healthz",
+]
 
 ROWS = [
     *[Row(f"core:{name}", get=everyone(200), post=everyone(405), kwargs=_main) for name in PUBLIC_PAGES],
@@ -97,7 +103,12 @@ def _admin_rows() -> list[Row]:
             # A missing object sends the platform admin back to the index with a message.
             Row(f"{prefix}_change", get=expect(302), post=expect(302, platform_admin=change), **missing),
             Row(f"{prefix}_history", get=expect(302), post=expect(302), **missing),
-            Row(f"{prefix}_delete", get=expect(302, platform_admin=delete), post=expect(302, platform_admin=delete), **missing),
+            Row(
+                f"{prefix}_delete",
+                get=expect(302, platform_admin=delete),
+                post=expect(302, platform_admin=delete),
+                **missing,
+            ),
         ]
     return rows
 

@@ -72,5 +72,7 @@ def test_permission_matrix(row: Row, world):
             response = getattr(client, method)(url, data=row.data)
             transaction.savepoint_rollback(savepoint)
             if response.status_code != expected:
-                failures.append(f"{persona} {method.upper()} {url}: expected {expected}, got {response.status_code}")
+                failures.append(
+                    f"{persona} {method.upper()} {url}: expected {expected}, got {response.status_code}"
+                )
     assert not failures, "\n".join(failures)

@@ -5,7 +5,9 @@ from anschluss.core.demo import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the Dortmund demo (real districts and schools, invented companies, the personas). Idempotent."
+    help = (
+        "Load the Dortmund demo (real districts and schools, invented companies, the personas). Idempotent."
+    )
 
     def handle(self, *args, **options):
         result = load_demo()
