@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 
@@ -19,7 +20,7 @@ class AuditEntry(models.Model):
     """
 
     class Kind(models.TextChoices):
-        WRITE = "write", _("Change")
+        WRITE = "write", pgettext_lazy("audit entry kind", "Change")
         READ = "read", _("Read of personal data")
 
     municipality = models.ForeignKey(
