@@ -55,9 +55,12 @@ def test_postgresql_refuses_update_and_delete_of_audit_rows(world):
         "UPDATE core_auditentry SET action = 'x' WHERE id = %s",
         "DELETE FROM core_auditentry WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [entry.pk])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [entry.pk])
 
 
 def test_coordinator_browses_and_filters_the_log(world, client_for):
