@@ -11,6 +11,8 @@ import pytest
 
 os.environ.setdefault("ANSCHLUSS_TESTING", "1")
 
+pytest_plugins = ["anschluss.core.testing.browser"]
+
 PERSONA_PASSWORD = "persona-password-2026"
 
 
@@ -25,19 +27,31 @@ def world(db):
     with scopes_disabled():
         main = factories.MunicipalityFactory(slug="dortmund", name="Dortmund")
         other = factories.MunicipalityFactory(slug="beispielstadt", name="Beispielstadt")
-        west = factories.DistrictFactory(municipality=main, name="Lütgendortmund", slug="luetgendortmund", number=10)
+        west = factories.DistrictFactory(
+            municipality=main, name="Lütgendortmund", slug="luetgendortmund", number=10
+        )
         north = factories.DistrictFactory(municipality=main, name="Eving", slug="eving", number=4)
         other_district = factories.DistrictFactory(municipality=other, name="Nord", slug="nord", number=1)
         orgs = {
             "project_school": factories.SchoolFactory(
-                municipality=main, district=west, name="Hauptschule Kley", school_number="147709",
-                school_form="H", is_project_school=True,
+                municipality=main,
+                district=west,
+                name="Hauptschule Kley",
+                school_number="147709",
+                school_form="H",
+                is_project_school=True,
             ),
             "other_school": factories.SchoolFactory(
-                municipality=main, district=north, name="Gesamtschule Nord", school_number="188207", school_form="GE"
+                municipality=main,
+                district=north,
+                name="Gesamtschule Nord",
+                school_number="188207",
+                school_form="GE",
             ),
             "company": factories.CompanyFactory(municipality=main, district=west, name="Beispiel Elektro"),
-            "other_company": factories.CompanyFactory(municipality=main, district=north, name="Muster Bäckerei"),
+            "other_company": factories.CompanyFactory(
+                municipality=main, district=north, name="Muster Bäckerei"
+            ),
         }
         for key, kind in [
             ("employment_agency", "employment_agency"),
@@ -46,7 +60,9 @@ def world(db):
             ("municipal_office", "municipal_office"),
             ("economic_development", "economic_development"),
         ]:
-            orgs[key] = factories.OrganisationFactory(municipality=main, kind=kind, name=key.replace("_", " "))
+            orgs[key] = factories.OrganisationFactory(
+                municipality=main, kind=kind, name=key.replace("_", " ")
+            )
         orgs["other_municipal_office"] = factories.OrganisationFactory(
             municipality=other, kind="municipal_office", name="Koordinierung Beispielstadt"
         )
@@ -59,8 +75,12 @@ def world(db):
             if user.needs_second_factor:
                 TOTP.activate(user, generate_totp_secret())
     return SimpleNamespace(
-        main=main, other=other, districts={"west": west, "north": north, "other": other_district},
-        orgs=orgs, other_school=other_school, users=users,
+        main=main,
+        other=other,
+        districts={"west": west, "north": north, "other": other_district},
+        orgs=orgs,
+        other_school=other_school,
+        users=users,
     )
 
 

@@ -15,7 +15,7 @@ class AccessibilityFeedbackForm(forms.Form):
         help_text=_("Describe the problem in your own words. Screenshots are not needed."),
     )
     contact = forms.CharField(
-        label=_("How can we answer you? (optional)"),
+        label=_("How can we answer you?"),
         max_length=200,
         required=False,
         help_text=_("An e-mail address or phone number. Leave empty to stay anonymous."),
