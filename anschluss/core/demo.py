@@ -162,6 +162,7 @@ def _first(companies: list[Company], industry: str) -> Company | None:
 def load_demo() -> dict:
     """Load (or refresh) the whole demo. Returns the persona users and counts."""
     from anschluss.accounts.personas import create_personas
+    from anschluss.occupations.reference_data import import_occupations
 
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     with scopes_disabled():
@@ -177,6 +178,7 @@ def load_demo() -> dict:
             },
         )
         counts = import_dortmund(dortmund)
+        counts.update(import_occupations())
         School.objects.filter(municipality=dortmund).update(is_project_school=False)
         School.objects.filter(municipality=dortmund, school_number__in=PROJECT_SCHOOL_NUMBERS).update(
             is_project_school=True

@@ -1,0 +1,27 @@
+"""The public REST API, version 1: a DRF router per app, and the OpenAPI 3 schema at a stable URL."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import APIRootView, DefaultRouter
+
+app_name = "api"
+
+
+class PublicAPIRootView(APIRootView):
+    """The list of endpoints is public; each endpoint sets its own permissions."""
+
+    permission_classes = [AllowAny]
+
+
+class Router(DefaultRouter):
+    APIRootView = PublicAPIRootView
+
+
+router = Router()
+# Apps register their viewsets here, e.g. router.register("offers", OfferViewSet, basename="offer").
+
+urlpatterns = [
+    path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("v1/", include(router.urls)),
+]

@@ -1,0 +1,3 @@
+from anschluss.core.testing.matrix import Row
+
+ROWS: list[Row] = []
