@@ -6,7 +6,7 @@ export ANSCHLUSS_VAR_DIR ?= $(CURDIR)/var
 # Two workers: the machines have two cores.
 PYTEST_ARGS ?= -n 2 -p no:warnings
 
-.PHONY: demo test lint setup venv assets messages migrate serve pytest makemessages clean check-deploy
+.PHONY: demo test lint setup venv assets messages migrate serve pytest makemessages clean check-deploy bench
 
 setup: venv assets messages
 
@@ -66,6 +66,10 @@ test: lint pytest
 check-deploy: setup
 	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) ALLOWED_HOSTS=anschluss.example.org \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# Benchmarks (never part of make test): every bench/bench_*.py, each against its peer in the same run.
+bench: setup
+	@for script in bench/bench_*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 clean:
 	rm -rf .venv .venv-tools node_modules anschluss/static/vendor var

@@ -337,3 +337,8 @@ LOGGING = {
         "django.request": {"level": "ERROR" if TESTING else "WARNING"},
     },
 }
+
+
+# --- offers (the offer portal) -------------------------------------------------------------------------------
+
+# --- students (schools and students) -------------------------------------------------------------------------
