@@ -1,0 +1,90 @@
+"""Student-proposing deferred acceptance with capacities, in NumPy rounds.
+
+Each round, every student without a place proposes to the next place on their list; each place keeps the best
+`capacity` of the students it holds plus its new proposers and rejects the rest. Only places that received
+proposals are re-sorted. The result is the student-optimal stable matching; with strict priorities (the
+lottery breaks ties) it is unique and independent of the order of proposals.
+"""
+
+import numpy as np
+
+from .instance import Instance
+from .result import Result
+
+_PRIORITY_BITS = 44  # see instance.priority_key
+
+
+def stable_match(instance: Instance) -> Result:
+    n, m = instance.n_students, instance.n_places
+    if m >= 1 << (63 - _PRIORITY_BITS):
+        raise ValueError("too many places for the packed sort key")
+    indptr, pref_place, pref_priority = instance.indptr, instance.pref_place, instance.pref_priority
+    capacity = instance.capacity.astype(np.int64)
+    lengths = np.diff(indptr)
+    pointer = np.zeros(n, dtype=np.int64)
+    held = np.full(n, -1, dtype=np.int64)
+    held_key = np.zeros(n, dtype=np.int64)
+    active = np.nonzero(lengths > 0)[0]
+    affected = np.zeros(m + 1, dtype=bool)  # index m stands for "no place"
+
+    while active.size:
+        edge = indptr[active] + pointer[active]
+        new_place = pref_place[edge].astype(np.int64)
+        new_key = pref_priority[edge]
+        pointer[active] += 1
+
+        affected[:] = False
+        affected[new_place] = True
+        held_index = np.where(held >= 0, held, m)
+        holders = np.nonzero(affected[held_index])[0]
+
+        students = np.concatenate([holders, active])
+        places = np.concatenate([held[holders], new_place])
+        keys = np.concatenate([held_key[holders], new_key])
+        order = np.argsort((places << _PRIORITY_BITS) | keys, kind="stable")
+        places, students, keys = places[order], students[order], keys[order]
+
+        group_start = np.zeros(len(places), dtype=np.int64)
+        boundaries = np.nonzero(np.diff(places))[0] + 1
+        group_start[boundaries] = boundaries
+        np.maximum.accumulate(group_start, out=group_start)
+        accepted = (np.arange(len(places)) - group_start) < capacity[places]
+
+        held[students[accepted]] = places[accepted]
+        held_key[students[accepted]] = keys[accepted]
+        rejected = students[~accepted]
+        held[rejected] = -1
+        active = rejected[pointer[rejected] < lengths[rejected]]
+
+    # A student's place is always the last one they proposed to.
+    rank = np.where(held >= 0, pointer - 1, -1)
+    return Result(place=held.astype(np.int32), rank=rank.astype(np.int32), mode="stable")
+
+
+def blocking_pairs(instance: Instance, result: Result, *, limit: int | None = None) -> list[tuple[int, int]]:
+    """Pairs (student, place) that would both rather be matched to each other: empty for a stable matching.
+
+    A student s and a place p on s's list above s's place block if p has a free seat or holds a student
+    with a worse priority than s.
+    """
+    n, m = instance.n_students, instance.n_places
+    lengths = np.diff(instance.indptr)
+    owner = np.repeat(np.arange(n), lengths)
+    position = np.arange(len(instance.pref_place)) - np.repeat(instance.indptr[:-1], lengths)
+    own_rank = np.where(result.rank >= 0, result.rank, np.iinfo(np.int32).max)
+    prefers = position < own_rank[owner]
+
+    placed = np.nonzero(result.place >= 0)[0]
+    held_count = np.bincount(result.place[placed], minlength=m)
+    # The priority of each placed student at their own place.
+    own_edge = instance.indptr[placed] + result.rank[placed]
+    worst = np.full(m, -1, dtype=np.int64)
+    np.maximum.at(worst, result.place[placed], instance.pref_priority[own_edge])
+
+    places = instance.pref_place.astype(np.int64)
+    free_seat = held_count[places] < instance.capacity[places]
+    beats_worst = instance.pref_priority < worst[places]
+    blocking = np.nonzero(prefers & (free_seat | beats_worst))[0]
+    if limit is not None:
+        blocking = blocking[:limit]
+    return [(int(owner[e]), int(places[e])) for e in blocking]
