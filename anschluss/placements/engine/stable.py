@@ -12,50 +12,56 @@ from .instance import Instance
 from .result import Result
 
 _PRIORITY_BITS = 44  # see instance.priority_key
+# Below this many students still proposing, the last rounds run one proposal at a time: each vectorised round
+# costs a pass over all students, which is wasted when only a handful are still looking.
+_TAIL = 3000
 
 
 def stable_match(instance: Instance) -> Result:
+    """The student-optimal stable matching of `instance`."""
     n, m = instance.n_students, instance.n_places
     if m >= 1 << (63 - _PRIORITY_BITS):
         raise ValueError("too many places for the packed sort key")
-    indptr, pref_place, pref_priority = instance.indptr, instance.pref_place, instance.pref_priority
-    capacity = instance.capacity.astype(np.int64)
+    indptr, pref_place = instance.indptr, instance.pref_place
+    # One sortable key per pair: the place, then the student's priority there.
+    sort_key = (pref_place.astype(np.int64) << _PRIORITY_BITS) | instance.pref_priority
+    capacity = instance.capacity
     lengths = np.diff(indptr)
     pointer = np.zeros(n, dtype=np.int64)
-    held = np.full(n, -1, dtype=np.int64)
-    held_key = np.zeros(n, dtype=np.int64)
+    held_edge = np.full(n, -1, dtype=np.int64)  # the pair a student holds, -1 for none
+    held_place = np.full(n, m, dtype=np.int64)  # m stands for "no place"
     active = np.nonzero(lengths > 0)[0]
-    affected = np.zeros(m + 1, dtype=bool)  # index m stands for "no place"
+    affected = np.zeros(m + 1, dtype=bool)
 
     while active.size:
         edge = indptr[active] + pointer[active]
-        new_place = pref_place[edge].astype(np.int64)
-        new_key = pref_priority[edge]
         pointer[active] += 1
-
         affected[:] = False
-        affected[new_place] = True
-        held_index = np.where(held >= 0, held, m)
-        holders = np.nonzero(affected[held_index])[0]
+        affected[pref_place[edge]] = True
+        holders = np.nonzero(affected[held_place])[0]
 
         students = np.concatenate([holders, active])
-        places = np.concatenate([held[holders], new_place])
-        keys = np.concatenate([held_key[holders], new_key])
-        order = np.argsort((places << _PRIORITY_BITS) | keys, kind="stable")
-        places, students, keys = places[order], students[order], keys[order]
+        edges = np.concatenate([held_edge[holders], edge])
+        # Keys are unique (the lottery is part of every priority), so an unstable sort is exact and faster.
+        order = np.argsort(sort_key[edges])
+        students, edges = students[order], edges[order]
+        places = pref_place[edges]
 
         group_start = np.zeros(len(places), dtype=np.int64)
-        boundaries = np.nonzero(np.diff(places))[0] + 1
+        boundaries = np.nonzero(places[1:] != places[:-1])[0] + 1
         group_start[boundaries] = boundaries
         np.maximum.accumulate(group_start, out=group_start)
         accepted = (np.arange(len(places)) - group_start) < capacity[places]
 
-        held[students[accepted]] = places[accepted]
-        held_key[students[accepted]] = keys[accepted]
+        winners = students[accepted]
+        held_edge[winners] = edges[accepted]
+        held_place[winners] = places[accepted]
         rejected = students[~accepted]
-        held[rejected] = -1
+        held_edge[rejected] = -1
+        held_place[rejected] = m
         active = rejected[pointer[rejected] < lengths[rejected]]
 
+    held = np.where(held_place < m, held_place, -1)
     # A student's place is always the last one they proposed to.
     rank = np.where(held >= 0, pointer - 1, -1)
     return Result(place=held.astype(np.int32), rank=rank.astype(np.int32), mode="stable")
