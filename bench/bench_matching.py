@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from anschluss.placements.engine import blocking_pairs, stable_match, welfare_match  # noqa: E402
 from anschluss.placements.engine.instance import Instance, priority_key  # noqa: E402
-from anschluss.placements.engine.welfare import _network  # noqa: E402
+from anschluss.placements.engine.welfare import _pairs  # noqa: E402
 
 SIZES = [("1k", 1_000), ("5k", 5_000), ("20k", 20_000), ("Dortmund", 6_000), ("NRW", 170_000)]
 PEER_SIZES = {"1k", "5k", "20k"}
@@ -145,17 +145,19 @@ def peer_matching(instance: Instance):
 
 
 def ortools_solve_alone(instance: Instance) -> float:
-    """Only OR-Tools' min-cost-flow solve on the welfare network (network built beforehand, not timed)."""
+    """The peer: OR-Tools' min-cost-flow solve alone on the whole network at once (built beforehand, not
+    timed), pushing as many units as welfare mode places."""
     from ortools.graph.python import min_cost_flow
 
-    n = instance.n_students
-    source, sink, owner, position, starts, ends, capacities = _network(instance)
-    costs = np.concatenate(
-        [np.zeros(n, np.int64), position, np.zeros(len(capacities) - n - len(owner), np.int64)]
-    )
+    n, m = instance.n_students, instance.n_places
+    owner, position = _pairs(instance)
+    source, sink = n + m, n + m + 1
+    starts = np.concatenate([np.full(n, source), owner, n + np.arange(m)])
+    ends = np.concatenate([np.arange(n), n + instance.pref_place.astype(np.int64), np.full(m, sink)])
+    capacities = np.concatenate([np.ones(n + len(owner), np.int64), instance.capacity.astype(np.int64)])
+    costs = np.concatenate([np.zeros(n, np.int64), position, np.zeros(m, np.int64)])
     solver = min_cost_flow.SimpleMinCostFlow()
     solver.add_arcs_with_capacity_and_unit_cost(starts, ends, capacities, costs)
-    # The same number of units as welfare mode pushes: every student who can be placed.
     placeable = welfare_match(instance).placed
     solver.set_nodes_supplies(np.array([source, sink]), np.array([placeable, -placeable]))
     start = time.perf_counter()
