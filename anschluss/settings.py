@@ -10,7 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "anschluss.occupations",
     "anschluss.offers",
     "anschluss.students",
+    "anschluss.placements",
     "anschluss.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -197,6 +198,7 @@ LOGOUT_REDIRECT_URL = "core:platform_home"
 
 # django-allauth: log in with e-mail or username; nobody signs up on their own (students join by class code).
 ACCOUNT_ADAPTER = "anschluss.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "anschluss.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
@@ -340,5 +342,66 @@ LOGGING = {
 
 
 # --- offers (the offer portal) -------------------------------------------------------------------------------
+# Days a company has to acknowledge an application; after that a reminder, and after ESCALATE more days the
+# liaisons are told.
+OFFERS_ACKNOWLEDGE_DAYS = env_int("OFFERS_ACKNOWLEDGE_DAYS", 3)
+OFFERS_ESCALATE_DAYS = env_int("OFFERS_ESCALATE_DAYS", 2)
+OFFERS_PAGE_SIZE = 20
+# Map tiles for the offer map (Leaflet); the host is allowed in the CSP's img-src.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+# The Bundesagentur für Arbeit's public Jobsuche API (imported offers of apprenticeships and internships).
+BA_JOBSUCHE_URL = env_str("BA_JOBSUCHE_URL", "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service")
+BA_JOBSUCHE_API_KEY = env_secret("BA_JOBSUCHE_API_KEY", "jobboerse-jobsuche")
+BA_IMPORT_ENABLED = env_bool("BA_IMPORT_ENABLED", False)
+BA_IMPORT_PLACE = env_str("BA_IMPORT_PLACE", "Dortmund")
+BA_IMPORT_RADIUS_KM = env_int("BA_IMPORT_RADIUS_KM", 15)
+BA_IMPORT_MAX_PAGES = env_int("BA_IMPORT_MAX_PAGES", 20)
+
+
+def _host_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("{s}", "a"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
+_TILE_HOST = _host_of(MAP_TILE_URL)
+if _TILE_HOST:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_TILE_HOST)
+# JSON-LD (schema.org JobPosting) is an inline <script type="application/ld+json"> with the request's nonce.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"].append(NONCE)  # type: ignore[arg-type]
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "offers-expire": {"task": "anschluss.offers.tasks.expire_offers", "schedule": 3600.0},
+        "offers-acknowledgement-reminders": {
+            "task": "anschluss.offers.tasks.send_acknowledgement_reminders",
+            "schedule": 3600.0,
+        },
+        "offers-search-digest": {
+            "task": "anschluss.offers.tasks.send_search_digests",
+            "schedule": 24 * 3600.0,
+        },
+        "offers-ba-import": {"task": "anschluss.offers.tasks.import_ba_offers", "schedule": 6 * 3600.0},
+    }
+)
+
 
 # --- students (schools and students) -------------------------------------------------------------------------
+# Uploads of students (certificates, documents, CV photos): at most 5 MB, PDF, JPEG or PNG, judged by content.
+STUDENTS_UPLOAD_MAX_BYTES = env_int("STUDENTS_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+STUDENTS_UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"]
+# Class imports (SchILD-NRW text export, SVWS or plain CSV): size and rows per file.
+STUDENTS_IMPORT_MAX_BYTES = env_int("STUDENTS_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+STUDENTS_IMPORT_MAX_ROWS = env_int("STUDENTS_IMPORT_MAX_ROWS", 2000)
+# One-time codes on the class code sheet and on guardian letters stay valid this many days.
+STUDENTS_CODE_VALID_DAYS = env_int("STUDENTS_CODE_VALID_DAYS", 120)
+# Default of the municipality's consent rule: below this age, a guardian decides.
+STUDENTS_GUARDIAN_AGE = env_int("STUDENTS_GUARDIAN_AGE", 16)
+# VO-DV I § 9: the school's records are kept for years after the student left school, then deleted.
+STUDENTS_SCHOOL_RECORD_RETENTION_YEARS = env_int("STUDENTS_SCHOOL_RECORD_RETENTION_YEARS", 5)
+if TESTING:
+    # Tests write uploads and generated PDFs: keep them out of var/media.
+    import tempfile
+
+    MEDIA_ROOT = Path(tempfile.gettempdir()) / "anschluss-test-media"

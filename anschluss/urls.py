@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("anschluss.occupations.urls")),
     path("", include("anschluss.offers.urls")),
     path("", include("anschluss.students.urls")),
+    path("", include("anschluss.placements.urls")),
     # Last: core holds the catch-all /<municipality>/ prefix.
     path("", include("anschluss.core.urls")),
 ]

@@ -23,12 +23,16 @@ START_PAGES = [
 
 
 # Apps that add sections to a role's start page, as templates "<app>/start/<role page>.html".
-START_SECTION_APPS = ["students", "offers", "occupations"]
+START_SECTION_APPS = ["students", "offers", "occupations", "placements"]
 
 
 def start_sections(pages: list[str]) -> list[list[str]]:
     """For each role page and app, the app's section template, or an empty one where the app has none."""
-    return [[f"{app}/start/{page}.html", "accounts/start/empty.html"] for page in pages for app in START_SECTION_APPS]
+    return [
+        [f"{app}/start/{page}.html", "accounts/start/empty.html"]
+        for page in pages
+        for app in START_SECTION_APPS
+    ]
 
 
 @require_safe
@@ -50,5 +54,12 @@ def start(request, municipality: str):
     memberships = Membership.objects.filter(user=user, is_active=True).select_related("organisation")
     roles = user.roles_in(request.municipality.pk)
     pages = [name for role, name in START_PAGES if role in roles]
-    context = {"memberships": memberships, "start_pages": pages, "sections": start_sections(pages), "roles": roles}
+    context = {
+        "memberships": memberships,
+        "start_pages": pages,
+        "sections": start_sections(pages),
+        "roles": roles,
+    }
+    # Students are addressed with "du" in German, everyone else with "Sie".
+    context["is_student"] = roles == {Role.STUDENT}
     return render(request, "accounts/start.html", context)

@@ -5,6 +5,9 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from anschluss.occupations.api import OccupationViewSet
+from anschluss.offers.api import OfferViewSet
+
 app_name = "api"
 
 
@@ -20,6 +23,9 @@ class Router(DefaultRouter):
 
 router = Router()
 # Apps register their viewsets here, e.g. router.register("offers", OfferViewSet, basename="offer").
+router.register("occupations", OccupationViewSet, basename="occupation")
+# A municipality's data: the `municipality` in the path opens its scope (core.middleware), as for its pages.
+router.register(r"municipalities/(?P<municipality>[\w-]+)/offers", OfferViewSet, basename="offer")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),

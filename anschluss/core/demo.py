@@ -93,7 +93,10 @@ def _companies(municipality: Municipality, rng: random.Random) -> list[Company]:
     for district in District.objects.filter(municipality=municipality).order_by("number"):
         anchors = [s for s in schools if s.district_id == district.pk] or schools
         for index in range(COMPANIES_PER_DISTRICT):
-            trade, industry, chamber, size = TRADES[((district.number or 0) * 7 + index * 3) % len(TRADES)]
+            # The offset puts an electrical firm (the company persona's) into Lütgendortmund, near Hauptschule Kley.
+            trade, industry, chamber, size = TRADES[
+                ((district.number or 0) * 7 + index * 3 + 5) % len(TRADES)
+            ]
             anchor = anchors[rng.randrange(len(anchors))]
             assert anchor.latitude is not None and anchor.longitude is not None
             place = anchor.quarter.name if anchor.quarter else district.name
@@ -163,6 +166,9 @@ def load_demo() -> dict:
     """Load (or refresh) the whole demo. Returns the persona users and counts."""
     from anschluss.accounts.personas import create_personas
     from anschluss.occupations.reference_data import import_occupations
+    from anschluss.offers.demo import load_demo_offers
+    from anschluss.placements.demo import load_placements_demo
+    from anschluss.students.demo import load_students_demo
 
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     with scopes_disabled():
@@ -200,5 +206,8 @@ def load_demo() -> dict:
         users = create_personas(
             {"main": dortmund, "other": other}, organisations, password=DEMO_PASSWORD, demo=True
         )
+        counts.update(load_students_demo(organisations["project_school"], users))  # type: ignore[arg-type]
+        counts.update(load_placements_demo(dortmund))
+        counts["offers"] = load_demo_offers(dortmund)
     counts["companies"] = len(companies)
     return {"users": users, "counts": counts}

@@ -82,6 +82,12 @@ class Occupation(models.Model):
         blank=True,
         help_text=_("Plain German for 13-year-olds: what you do, where, what you need."),
     )
+    search_terms = models.CharField(
+        _("search words"),
+        max_length=300,
+        blank=True,
+        help_text=_("Everyday words people search for, e.g. “Kfz” for Kraftfahrzeugmechatroniker."),
+    )
 
     class Meta:
         verbose_name = _("training occupation")
@@ -90,6 +96,11 @@ class Occupation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self, municipality_slug: str) -> str:
+        from django.urls import reverse
+
+        return reverse("occupations:detail", kwargs={"municipality": municipality_slug, "slug": self.slug})
 
     @property
     def kldb_code(self) -> str:

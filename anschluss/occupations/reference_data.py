@@ -73,6 +73,7 @@ def import_occupations(*, actor=None) -> dict[str, int]:
         )
     _import_kldb(read_kldb())
     _import_training_occupations(read_occupations(), fields)
+    _apply_profiles(read_profiles())
     counts = {
         "fields": OccupationalField.objects.count(),
         "kldb": KldbEntry.objects.count(),
@@ -134,3 +135,31 @@ def _import_training_occupations(rows: list[dict], fields: dict[str, Occupationa
             changed.append(occupation)
     Occupation.objects.bulk_create(new, batch_size=500)
     Occupation.objects.bulk_update(changed, ["name", "slug", "nrw_field", "is_current", "field"])
+
+
+def read_profiles() -> list[dict]:
+    """Our own descriptions, search words and KldB codes of the most common occupations (see SOURCE.md)."""
+    with (DATA_DIR / "occupation_profiles.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _apply_profiles(rows: list[dict]) -> None:
+    occupations = {o.nrw_key: o for o in Occupation.objects.filter(nrw_key__in=[r["nrw_key"] for r in rows])}
+    codes = {e.code: e for e in KldbEntry.objects.filter(code__in=[r["kldb_code"] for r in rows], level=5)}
+    missing = [r["nrw_key"] for r in rows if r["nrw_key"] not in occupations]
+    missing += [r["kldb_code"] for r in rows if r["kldb_code"] not in codes]
+    if missing:
+        raise ValueError(f"occupation_profiles.csv names unknown NRW keys or KldB codes: {missing}")
+    changed = []
+    for row in rows:
+        occupation = occupations[row["nrw_key"]]
+        values = {
+            "description": row["description"].strip(),
+            "search_terms": row["search_terms"].strip(),
+            "kldb": codes[row["kldb_code"]],
+        }
+        if any(getattr(occupation, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(occupation, key, value)
+            changed.append(occupation)
+    Occupation.objects.bulk_update(changed, ["description", "search_terms", "kldb"])

@@ -1,6 +1,27 @@
 from anschluss.core.testing.matrix import Row, everyone
+from anschluss.occupations.tests.matrix import _occupation
+from anschluss.offers.tests.factories import make_offer
+
+
+def _offer(world):
+    return {"municipality": world.main.slug, "pk": make_offer(world).pk}
+
 
 ROWS: list[Row] = [
     Row("api:schema", get=everyone(200), post=everyone(405)),
     Row("api:api-root", get=everyone(200), post=everyone(405)),
+    Row("api:occupation-list", get=everyone(200), post=everyone(405)),
+    Row(
+        "api:occupation-detail",
+        get=everyone(200),
+        post=everyone(405),
+        kwargs=lambda w: {"slug": _occupation(w)["slug"]},
+    ),
+    Row(
+        "api:offer-list",
+        get=everyone(200),
+        post=everyone(405),
+        kwargs=lambda w: {"municipality": w.main.slug},
+    ),
+    Row("api:offer-detail", get=everyone(200), post=everyone(405), kwargs=_offer),
 ]

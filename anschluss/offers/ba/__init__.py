@@ -1,0 +1,1 @@
+"""Import of the Bundesagentur für Arbeit's public Jobsuche API: apprenticeships and internships near the city."""

@@ -1,0 +1,19 @@
+from .application import Application, ApplicationEvent, ApplicationStatus
+from .notification import Notification
+from .offer import ApplyMethod, Offer, OfferKind, OfferSource, OfferStatus, SchoolCertificate
+from .saved import SavedOffer, SavedSearch
+
+__all__ = [
+    "Application",
+    "ApplicationEvent",
+    "ApplicationStatus",
+    "ApplyMethod",
+    "Notification",
+    "Offer",
+    "OfferKind",
+    "OfferSource",
+    "OfferStatus",
+    "SavedOffer",
+    "SavedSearch",
+    "SchoolCertificate",
+]

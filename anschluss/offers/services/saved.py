@@ -1,0 +1,113 @@
+"""Saved offers and saved searches, and the daily digest of new matches."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from anschluss.core.audit import log_action
+
+from ..models import Offer, SavedOffer, SavedSearch
+from .errors import OfferError
+from .notify import absolute, send_template_mail
+
+MAX_SAVED_SEARCHES = 20
+# Parameters that do not change which offers match.
+NOT_A_FILTER = {"page", "sort"}
+
+
+def normalise_query(query: str) -> str:
+    data = QueryDict(query, mutable=True)
+    for key in NOT_A_FILTER:
+        data.pop(key, None)
+    for key in [k for k, v in data.lists() if not any(x.strip() for x in v)]:
+        data.pop(key)
+    return data.urlencode()[:1000]
+
+
+@transaction.atomic
+def do_toggle_saved_offer(offer: Offer, *, actor) -> bool:
+    """Save an offer to the actor's list, or remove it when it is there (offers.save_offer). True = saved."""
+    if actor is None or not actor.has_perm("offers.save_offer", offer):
+        raise PermissionDenied
+    existing = SavedOffer.objects.filter(user=actor, offer=offer).first()
+    if existing is not None:
+        existing.delete()
+        log_action(actor, "offers.savedoffer.delete", offer)
+        return False
+    SavedOffer.objects.create(municipality=offer.municipality, user=actor, offer=offer)
+    log_action(actor, "offers.savedoffer.create", offer)
+    return True
+
+
+@transaction.atomic
+def do_save_search(municipality, *, query: str, name: str, notify: bool = True, actor) -> SavedSearch:
+    """Keep a search (its URL query) and send new matches every day (offers.save_search)."""
+    if actor is None or not actor.has_perm("offers.save_search", municipality):
+        raise PermissionDenied
+    query = normalise_query(query)
+    if not query:
+        raise OfferError(_("Choose at least one search word or filter before you save the search."))
+    existing = SavedSearch.objects.filter(user=actor, query=query).first()
+    if existing is not None:
+        return existing
+    if SavedSearch.objects.filter(user=actor).count() >= MAX_SAVED_SEARCHES:
+        raise OfferError(_("You can keep at most %d searches. Delete one first.") % MAX_SAVED_SEARCHES)
+    saved = SavedSearch.objects.create(
+        municipality=municipality,
+        user=actor,
+        query=query,
+        name=(name.strip() or query)[:200],
+        notify=notify,
+        last_notified=timezone.now(),
+    )
+    log_action(actor, "offers.savedsearch.create", saved)
+    return saved
+
+
+@transaction.atomic
+def do_delete_saved_search(saved: SavedSearch, *, actor) -> None:
+    if actor is None or saved.user_id != actor.pk:
+        raise PermissionDenied
+    log_action(actor, "offers.savedsearch.delete", saved)
+    saved.delete()
+
+
+def new_matches(saved: SavedSearch, *, limit: int = 20) -> list[Offer]:
+    from ..forms import OfferSearchForm
+    from ..search import list_columns, search_offers
+
+    form = OfferSearchForm(QueryDict(saved.query), municipality=saved.municipality, user=saved.user)
+    params = form.params()
+    params.published_after = saved.last_notified
+    params.sort = "newest"
+    return list(list_columns(search_offers(params))[:limit])
+
+
+def do_send_search_digests(municipality, *, now=None, actor=None) -> int:
+    """For every saved search with e-mail on: one mail with the offers published since the last one."""
+    now = now or timezone.now()
+    sent = 0
+    searches = SavedSearch.objects.filter(municipality=municipality, notify=True).select_related(
+        "user", "municipality"
+    )
+    for saved in searches:
+        with transaction.atomic():
+            offers = new_matches(saved)
+            if offers and saved.user.email:
+                url = reverse("offers:search", kwargs={"municipality": municipality.slug}) + "?" + saved.query
+                send_template_mail(
+                    [saved.user.email],
+                    "search_digest",
+                    {
+                        "saved": saved,
+                        "offers": [(o, absolute(o.get_absolute_url())) for o in offers],
+                        "url": absolute(url),
+                    },
+                )
+                log_action(actor, "offers.savedsearch.digest", saved, {"offers": len(offers)})
+                sent += 1
+            SavedSearch.objects.filter(pk=saved.pk).update(last_notified=now)
+    return sent

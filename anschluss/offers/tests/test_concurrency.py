@@ -1,0 +1,65 @@
+"""Races that matter, on PostgreSQL (real row locks): the last place, and a double submit."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django_scopes import scope, scopes_disabled
+
+from anschluss.offers.models import Application
+from anschluss.offers.services import OfferError, do_accept_place, do_apply
+
+from .factories import make_application, make_offer
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+]
+
+
+def _race(world, calls):
+    """Run the calls at the same moment in threads; return what each returned or raised."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            with scope(municipality=world.main.pk):
+                barrier.wait()
+                results[index] = call()
+        except Exception as exc:
+            results[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_two_students_accept_the_last_place(world):
+    offer = make_offer(world, places=1)
+    first = make_application(world, offer, status="offer")
+    second = make_application(world, offer, student="guardian", status="offer")
+    results = _race(
+        world,
+        [
+            lambda: do_accept_place(first, actor=world.users["student"]),
+            lambda: do_accept_place(second, actor=world.users["guardian"]),
+        ],
+    )
+    assert sum(isinstance(r, OfferError) for r in results) == 1, results
+    with scopes_disabled():
+        assert Application.objects.filter(status="accepted").count() == 1
+
+
+def test_double_submit_of_an_application(world):
+    offer = make_offer(world)
+    student = world.users["student"]
+    results = _race(world, [lambda: do_apply(offer, message="Hallo", actor=student) for _ in range(2)])
+    assert sum(isinstance(r, OfferError) for r in results) == 1, results
+    with scopes_disabled():
+        assert Application.objects.count() == 1

@@ -1,0 +1,98 @@
+"""Build the engine's Instance from the database: the round's students with choices, its places, the
+priorities (locality tier, then interest fit, then the seeded lottery) and the commute of every pair."""
+
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from anschluss.placements.engine import Instance, StraightLineCommute, build_instance
+from anschluss.placements.engine.instance import TIER_OTHER, TIER_SAME_DISTRICT, TIER_SAME_QUARTER
+
+from . import people
+from .models import PlacementRound, Preference, RoundPlace
+
+COMMUTE = StraightLineCommute()
+
+
+@dataclass
+class BuiltInstance:
+    instance: Instance
+    student_ids: list[int]  # engine index -> Student pk
+    place_ids: list[int]  # engine index -> RoundPlace pk
+    eligible: int  # students of the round's schools and grades
+    without_choices: int  # of them, how many chose nothing
+
+
+def point(obj) -> tuple[float, float] | None:
+    if obj.latitude is None or obj.longitude is None:
+        return None
+    return (obj.latitude, obj.longitude)
+
+
+def commute_km(school, place: RoundPlace) -> float:
+    origin = point(school)
+    return COMMUTE.distance_km(origin, (place.latitude, place.longitude)) if origin else 0.0
+
+
+def commute_minutes(school, place: RoundPlace) -> int | None:
+    origin = point(school)
+    return round(COMMUTE.minutes(origin, (place.latitude, place.longitude))) if origin else None
+
+
+def locality_tier(school, place: RoundPlace) -> int:
+    """0: the place is in the school's quarter; 1: in its district; 2: elsewhere."""
+    company = place.company
+    if school.quarter_id is not None and company.quarter_id == school.quarter_id:
+        return TIER_SAME_QUARTER
+    if school.district_id is not None and company.district_id == school.district_id:
+        return TIER_SAME_DISTRICT
+    return TIER_OTHER
+
+
+def with_fields(places):
+    """Annotate each place with the occupational field of its occupation (used when it names no field)."""
+    return places.annotate(occupation_field_id=F("occupation__field_id"))
+
+
+def field_of(place: RoundPlace) -> int | None:
+    return place.field_id if place.field_id is not None else getattr(place, "occupation_field_id", None)
+
+
+def build_round_instance(round_: PlacementRound) -> BuiltInstance:
+    places = list(with_fields(round_.places.select_related("company")).order_by("pk"))
+    place_index = {place.pk: index for index, place in enumerate(places)}
+    eligible = list(people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades))
+    by_student: dict[int, list[int]] = {}
+    for student_id, place_id in (
+        Preference.objects.filter(round=round_, student__in=[s.pk for s in eligible])
+        .order_by("student_id", "rank")
+        .values_list("student_id", "place_id")
+    ):
+        by_student.setdefault(student_id, []).append(place_id)
+    students = [s for s in eligible if by_student.get(s.pk)]
+    fits = people.interest_fits(students, {field_of(p) for p in places}) if round_.use_interest_fit else {}
+    preferences, tiers, fit_rows, distances = [], [], [], []
+    for student in students:
+        chosen = [places[place_index[pk]] for pk in by_student[student.pk]]
+        preferences.append([place_index[p.pk] for p in chosen])
+        tiers.append(
+            [locality_tier(student.school, p) if round_.use_locality else TIER_OTHER for p in chosen]
+        )
+        fit_rows.append([fits.get((student.pk, field_of(p)), 0.0) for p in chosen])
+        distances.append([commute_km(student.school, p) for p in chosen])
+    instance = build_instance(
+        [p.capacity for p in places],
+        preferences,
+        tiers=tiers,
+        fits=fit_rows,
+        distances_km=distances,
+        max_commute_km=round_.max_commute_km,
+        seed=round_.seed,
+    )
+    return BuiltInstance(
+        instance=instance,
+        student_ids=[s.pk for s in students],
+        place_ids=[p.pk for p in places],
+        eligible=len(eligible),
+        without_choices=len(eligible) - len(students),
+    )

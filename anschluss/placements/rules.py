@@ -1,0 +1,122 @@
+"""Permission predicates of the placements app ("placements.<verb>_<noun>").
+
+Objects: a PlacementRound, a RoundPlace, a Placement or a PlacementAgreement; the municipality for lists.
+Who is whose (a student's school, a company's staff) is asked through placements/people.py.
+"""
+
+import rules
+
+from anschluss.accounts.models import Role
+from anschluss.core.rules import has_role
+
+from . import people
+
+is_manager = has_role(Role.LIAISON, Role.COORDINATOR)
+is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
+is_company_staff = has_role(Role.COMPANY_STAFF)
+is_student = has_role(Role.STUDENT)
+is_any_school_coordinator = has_role(Role.SCHOOL_COORDINATOR)
+
+
+def _round_of(obj):
+    for path in ("round", "place.round", "placement.round"):
+        target = obj
+        for attr in path.split("."):
+            target = getattr(target, attr, None)
+        if target is not None:
+            return target
+    return obj
+
+
+def _placement_of(obj):
+    return getattr(obj, "placement", obj)
+
+
+@rules.predicate
+def staffs_a_round_school(user, obj) -> bool:
+    round_ = _round_of(obj)
+    school_ids = people.school_ids_of(user)
+    return bool(school_ids) and round_.schools.filter(pk__in=school_ids).exists()
+
+
+@rules.predicate
+def staffs_the_company(user, obj) -> bool:
+    company_id = getattr(obj, "company_id", None)
+    if company_id is None:
+        company_id = _placement_of(obj).place.company_id
+    return company_id in people.company_ids_of(user)
+
+
+@rules.predicate
+def looks_after_the_student(user, obj) -> bool:
+    return people.can_teacher_see(user, _placement_of(obj).student)
+
+
+@rules.predicate
+def coordinates_the_students_school(user, obj) -> bool:
+    return _placement_of(obj).student.school_id in people.school_ids_of(user, [Role.SCHOOL_COORDINATOR])
+
+
+@rules.predicate
+def is_the_student(user, obj) -> bool:
+    return _placement_of(obj).student.user_id == user.pk
+
+
+@rules.predicate
+def is_a_guardian(user, obj) -> bool:
+    return people.is_guardian_of(user, _placement_of(obj).student)
+
+
+@rules.predicate
+def may_choose_in_round(user, obj) -> bool:
+    student = people.student_of(user)
+    return (
+        student is not None
+        and obj.schools.filter(pk=student.school_id).exists()
+        and student.grade in obj.grades
+    )
+
+
+rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff)
+rules.add_perm("placements.manage_round", is_manager)
+rules.add_perm("placements.offer_place", is_manager | is_company_staff)
+rules.add_perm("placements.change_place", is_manager | (is_company_staff & staffs_the_company))
+rules.add_perm("placements.choose_places", is_student & may_choose_in_round)
+rules.add_perm("placements.view_choices", is_manager | (is_school_staff & staffs_a_round_school))
+rules.add_perm("placements.remind_students", is_manager | (is_school_staff & staffs_a_round_school))
+rules.add_perm(
+    "placements.view_agreement",
+    is_manager
+    | (is_school_staff & looks_after_the_student)
+    | (is_company_staff & staffs_the_company)
+    | (is_student & is_the_student)
+    | is_a_guardian,
+)
+rules.add_perm(
+    "placements.record_paper_signature",
+    is_manager | (is_any_school_coordinator & coordinates_the_students_school),
+)
+rules.add_perm(
+    "placements.give_feedback", (is_student & is_the_student) | (is_company_staff & staffs_the_company)
+)
+rules.add_perm(
+    "placements.sign_agreement",
+    (is_student & is_the_student)
+    | is_a_guardian
+    | (is_company_staff & staffs_the_company)
+    | (is_any_school_coordinator & coordinates_the_students_school),
+)
+
+
+def signing_parties(user, agreement) -> list[str]:
+    """The parties of the agreement for which `user` may sign here (school, company, student, guardian)."""
+    parties = []
+    if is_any_school_coordinator(user, agreement) and coordinates_the_students_school(user, agreement):
+        parties.append("school")
+    if is_company_staff(user, agreement) and staffs_the_company(user, agreement):
+        parties.append("company")
+    if is_student(user, agreement) and is_the_student(user, agreement):
+        parties.append("student")
+    if is_a_guardian(user, agreement):
+        parties.append("guardian")
+    return parties

@@ -1,0 +1,96 @@
+"""After the round: asking companies to host again (one click from an e-mail) and short feedback."""
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from anschluss.core.audit import log_action
+
+from .. import people
+from ..models import Notice, Placement, PlacementFeedback, PlacementRound, RoundPlace
+from ..notifications import notify, send_email
+from .base import require, require_status
+
+HOST_AGAIN_SALT = "placements.host_again"
+HOST_AGAIN_MAX_AGE = 180 * 24 * 3600  # the link works for half a year
+
+
+def host_again_token(place: RoundPlace) -> str:
+    return signing.dumps({"place": place.pk, "m": place.municipality_id}, salt=HOST_AGAIN_SALT)
+
+
+def place_for_token(token: str, municipality) -> RoundPlace | None:
+    """The place a host-again link is about, or None for a forged, expired or other municipality's link."""
+    try:
+        data = signing.loads(token, salt=HOST_AGAIN_SALT, max_age=HOST_AGAIN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("m") != municipality.pk:
+        return None
+    return RoundPlace.objects.select_related("company", "round").filter(pk=data.get("place")).first()
+
+
+@transaction.atomic
+def do_request_host_again(round_: PlacementRound, *, actor) -> int:
+    """Ask every company that hosted students in a confirmed round whether it will host again: an e-mail with a
+    one-click link to the company's address and its staff, and a notice for its staff. Returns places asked."""
+    require(actor, "placements.manage_round", round_)
+    require_status(round_, PlacementRound.Status.CONFIRMED)
+    places = list(round_.places.filter(placements__isnull=False).distinct().select_related("company"))
+    for place in places:
+        staff = people.company_staff_of(place.company_id)
+        link = reverse(
+            "placements:host_again",
+            kwargs={"municipality": round_.municipality.slug, "token": host_again_token(place)},
+        )
+        context = {"place": place, "link": link}
+        notify(staff, Notice.Kind.HOST_AGAIN, round_, context=context)
+        if place.company.email and place.company.email not in {u.email for u in staff}:
+            send_email([place.company.email], Notice.Kind.HOST_AGAIN, {"round": round_, **context})
+    log_action(actor, "placements.placementround.request_host_again", round_, {"places": len(places)})
+    return len(places)
+
+
+@transaction.atomic
+def do_answer_host_again(place: RoundPlace, hosts_again: bool, *, actor) -> RoundPlace:
+    """Store the company's answer. The signed link is the permission: whoever holds it answers for the company
+    (actor may be anonymous). Logs placements.roundplace.answer_host_again."""
+    place.hosts_again = hosts_again
+    place.save(update_fields=["hosts_again"])
+    log_action(actor, "placements.roundplace.answer_host_again", place, {"hosts_again": hosts_again})
+    return place
+
+
+@transaction.atomic
+def do_give_feedback(placement: Placement, *, rating: int, comment: str, actor) -> PlacementFeedback:
+    """Short feedback (1–5 and a comment) once per side: the student on their placement, company staff on the
+    company's. Needs placements.give_feedback and a confirmed placement."""
+    require(actor, "placements.give_feedback", placement)
+    if placement.status != Placement.Status.CONFIRMED:
+        raise ValidationError(_("Feedback is possible once the placement is confirmed."), code="status")
+    if not 1 <= int(rating) <= 5:
+        raise ValidationError(_("Choose a rating from 1 to 5."), code="rating")
+    if placement.student.user_id == actor.pk:
+        author = PlacementFeedback.Author.STUDENT
+    elif placement.place.company_id in people.company_ids_of(actor):
+        author = PlacementFeedback.Author.COMPANY
+    else:
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            feedback = PlacementFeedback.objects.create(
+                municipality_id=placement.municipality_id,
+                placement=placement,
+                author=author,
+                rating=int(rating),
+                comment=comment.strip(),
+                given_by=actor,
+            )
+    except IntegrityError:
+        raise ValidationError(_("You have already given feedback."), code="once") from None
+    log_action(
+        actor, "placements.placementfeedback.give", feedback, {"author": author, "rating": int(rating)}
+    )
+    return feedback

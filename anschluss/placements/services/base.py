@@ -1,0 +1,26 @@
+"""Shared pieces of the placement services: the permission check, locking a round, round states."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from ..models import PlacementRound
+
+
+def require(actor, perm: str, obj) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def locked_round(round_: PlacementRound) -> PlacementRound:
+    """Re-read the round with a row lock: adoptions, manual changes and confirmations of one round queue up
+    behind each other (on SQLite the IMMEDIATE transaction already serialises every write)."""
+    return PlacementRound.objects.select_for_update().get(pk=round_.pk)
+
+
+def require_status(round_: PlacementRound, *statuses: str) -> None:
+    if round_.status not in statuses:
+        raise ValidationError(
+            _("This is not possible while the round is “%(status)s”.")
+            % {"status": round_.get_status_display()},
+            code="round_status",
+        )

@@ -1,0 +1,71 @@
+"""Students rank places; teachers and school coordinators remind those who have not chosen yet."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from anschluss.core.audit import log_action
+
+from .. import people
+from ..models import Notice, PlacementRound, Preference
+from ..notifications import notify
+from .base import require
+
+
+@transaction.atomic
+def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> list[Preference]:
+    """Replace the signed-in student's ranked list (first = most wanted). Needs placements.choose_places and
+    an open choice window; at most round.max_choices places of this round, each once."""
+    require(actor, "placements.choose_places", round_)
+    student = people.student_of(actor)
+    if student is None:
+        raise PermissionDenied
+    if not round_.accepts_choices:
+        raise ValidationError(_("You cannot choose at the moment."), code="closed")
+    if len(place_ids) != len(set(place_ids)):
+        raise ValidationError(_("You chose one place twice."), code="twice")
+    if len(place_ids) > round_.max_choices:
+        raise ValidationError(
+            _("You can choose at most %(count)s places.") % {"count": round_.max_choices}, code="too_many"
+        )
+    known = set(round_.places.filter(pk__in=place_ids).values_list("pk", flat=True))
+    if known != set(place_ids):
+        raise ValidationError(_("This place is not part of the round."), code="unknown_place")
+    Preference.objects.filter(round=round_, student=student).delete()
+    preferences = Preference.objects.bulk_create(
+        Preference(
+            municipality_id=round_.municipality_id, round=round_, student=student, place_id=pk, rank=rank
+        )
+        for rank, pk in enumerate(place_ids, start=1)
+    )
+    log_action(actor, "placements.preference.set", round_, {"student": student.pk, "places": place_ids})
+    return preferences
+
+
+def students_without_choices(round_: PlacementRound, user):
+    """Students of the round the user looks after (all of them for liaisons and coordinators) who chose nothing."""
+    students = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    if not user.has_perm("placements.manage_round", round_):
+        students = students.filter(pk__in=people.students_of(user).values("pk"))
+    chosen = Preference.objects.filter(round=round_).values("student_id")
+    return students.exclude(pk__in=chosen).order_by("school__name", "last_name", "first_name")
+
+
+@transaction.atomic
+def do_remind_students(round_: PlacementRound, student_ids: list[int], *, actor) -> int:
+    """Remind students who have not chosen: a notice on their start page and an e-mail where they have one.
+    Only students the actor looks after; needs placements.remind_students and an open round."""
+    require(actor, "placements.remind_students", round_)
+    if round_.status != PlacementRound.Status.OPEN:
+        raise ValidationError(
+            _("Students can only be reminded while the round is open."), code="round_status"
+        )
+    students = list(students_without_choices(round_, actor).filter(pk__in=student_ids))
+    if not students:
+        raise ValidationError(_("Choose at least one student who has not chosen yet."), code="none")
+    users = [s.user for s in students if s.user is not None and s.user.is_active]
+    count = notify(users, Notice.Kind.CHOICE_REMINDER, round_)
+    log_action(
+        actor, "placements.reminder.send", round_, {"students": [s.pk for s in students], "reached": count}
+    )
+    return len(students)

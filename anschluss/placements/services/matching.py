@@ -1,0 +1,164 @@
+"""Matching runs: start one (a background task does the work), run the engine, adopt a run's result."""
+
+from collections import Counter
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+
+from anschluss.core.audit import log_action
+
+from ..engine import blocking_pairs, explain, stable_match, welfare_match
+from ..instance_builder import build_round_instance
+from ..models import MatchRun, Placement, PlacementRound
+from .base import locked_round, require, require_status
+
+# Upper bounds (km) of the commute buckets shown side by side; the last bucket is open.
+COMMUTE_BUCKETS = [2, 4, 6, 8]
+
+
+def commute_bucket(km: float) -> str:
+    for upper in COMMUTE_BUCKETS:
+        if km <= upper:
+            return str(upper)
+    return "more"
+
+
+@transaction.atomic
+def do_start_run(round_: PlacementRound, mode: str, *, actor) -> MatchRun:
+    """Queue a run of the engine in `mode` (stable or welfare); needs placements.manage_round and a round that
+    is open or closed for choices. The task starts after the commit; without a broker it runs at once."""
+    from ..tasks import execute_match_run
+
+    require(actor, "placements.manage_round", round_)
+    require_status(round_, PlacementRound.Status.OPEN, PlacementRound.Status.CLOSED)
+    if mode not in MatchRun.Mode.values:
+        raise ValidationError(_("Choose a way of matching."), code="mode")
+    run = MatchRun.objects.create(
+        municipality_id=round_.municipality_id, round=round_, mode=mode, seed=round_.seed, started_by=actor
+    )
+    log_action(actor, "placements.matchrun.start", run, {"mode": mode})
+    transaction.on_commit(lambda: execute_match_run.delay(run.pk))
+    return run
+
+
+def _progress(run: MatchRun, status: str, progress: int) -> None:
+    run.status, run.progress = status, progress
+    run.save(update_fields=["status", "progress"])
+
+
+def execute_run(run_id: int) -> MatchRun:
+    """Run the engine for a queued MatchRun and store assignments, explanations and statistics (the task's
+    body; the actor is the system). A failure is stored on the run, never raised to the worker."""
+    with scopes_disabled():
+        municipality_id = MatchRun.objects.values_list("municipality_id", flat=True).get(pk=run_id)
+    with scope(municipality=municipality_id):
+        run = MatchRun.objects.select_related("round").get(pk=run_id)
+        if run.status != MatchRun.Status.QUEUED:
+            return run
+        _progress(run, MatchRun.Status.RUNNING, 10)
+        try:
+            built = build_round_instance(run.round)
+            _progress(run, MatchRun.Status.RUNNING, 40)
+            match = stable_match if run.mode == MatchRun.Mode.STABLE else welfare_match
+            result = match(built.instance)
+            _progress(run, MatchRun.Status.RUNNING, 70)
+            run.assignments = _assignments(built, result)
+            run.stats = _stats(run.round, built, result, run.assignments)
+        except Exception as exc:  # the run shows what went wrong; the worker stays alive
+            run.status, run.error, run.finished = MatchRun.Status.FAILED, str(exc)[:2000], timezone.now()
+            run.save(update_fields=["status", "error", "finished"])
+            log_action(None, "placements.matchrun.fail", run, {"error": str(exc)[:200]})
+            return run
+        run.status, run.progress, run.finished = MatchRun.Status.DONE, 100, timezone.now()
+        run.save(update_fields=["assignments", "stats", "status", "progress", "finished"])
+        log_action(None, "placements.matchrun.finish", run, {"placed": run.stats["placed"]})
+        return run
+
+
+def _assignments(built, result) -> dict[str, dict]:
+    place_ids = built.place_ids
+    assignments: dict[str, dict] = {}
+    for index, student_id in enumerate(built.student_ids):
+        reasons: list[dict[str, Any]] = [
+            {
+                "code": reason.code,
+                "place": place_ids[reason.place] if reason.place is not None else None,
+                "rank": reason.rank + 1 if reason.rank is not None else None,
+                "data": reason.data,
+            }
+            for reason in explain(built.instance, result, index)
+        ]
+        placed = int(result.place[index]) >= 0
+        assignments[str(student_id)] = {
+            "place": place_ids[int(result.place[index])] if placed else None,
+            "rank": int(result.rank[index]) + 1 if placed else None,
+            "km": reasons[0]["data"].get("distance_km") if placed else None,
+            "reasons": reasons,
+        }
+    return assignments
+
+
+def _stats(round_: PlacementRound, built, result, assignments: dict) -> dict:
+    from .. import people
+
+    students = {
+        s.pk: s for s in people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    }
+    commute = Counter(commute_bucket(a["km"]) for a in assignments.values() if a["place"] is not None)
+    per_school: dict[int, dict] = {}
+    for student_id, assignment in assignments.items():
+        school = students[int(student_id)].school
+        row = per_school.setdefault(
+            school.pk, {"school": school.name, "students": 0, "placed": 0, "ranks": 0}
+        )
+        row["students"] += 1
+        if assignment["place"] is not None:
+            row["placed"] += 1
+            row["ranks"] += assignment["rank"]
+    for row in per_school.values():
+        row["mean_rank"] = round(row.pop("ranks") / row["placed"], 2) if row["placed"] else None
+    return {
+        "eligible": built.eligible,
+        "without_choices": built.without_choices,
+        "students": len(built.student_ids),
+        "placed": result.placed,
+        "unplaced": len(built.student_ids) - result.placed,
+        "mean_rank": round(result.mean_rank(), 2),
+        "first_choice": int((result.rank == 0).sum()),
+        "commute": {key: commute.get(key, 0) for key in [*map(str, COMMUTE_BUCKETS), "more"]},
+        "by_school": sorted(per_school.values(), key=lambda row: row["school"]),
+        "blocking_pairs": len(blocking_pairs(built.instance, result)),
+    }
+
+
+@transaction.atomic
+def do_adopt_run(run: MatchRun, *, actor) -> int:
+    """Make a finished run's result the round's proposal: replaces all proposed placements of the round.
+    Needs placements.manage_round and a round whose choices are closed; runs under the round's row lock, so two
+    adoptions at once end with the placements of one run, never a student twice. Returns placements made."""
+    require(actor, "placements.manage_round", run.round)
+    round_ = locked_round(run.round)
+    require_status(round_, PlacementRound.Status.CLOSED)
+    if run.status != MatchRun.Status.DONE:
+        raise ValidationError(_("This run has not finished."), code="run_status")
+    valid_places = set(round_.places.values_list("pk", flat=True))
+    Placement.objects.filter(round=round_).delete()
+    placements = Placement.objects.bulk_create(
+        Placement(
+            municipality_id=round_.municipality_id,
+            round=round_,
+            student_id=int(student_id),
+            place_id=assignment["place"],
+            rank=assignment["rank"],
+            distance_km=assignment["km"],
+            source_run=run,
+        )
+        for student_id, assignment in sorted(run.assignments.items())
+        if assignment["place"] in valid_places
+    )
+    log_action(actor, "placements.matchrun.adopt", run, {"placements": len(placements)})
+    return len(placements)

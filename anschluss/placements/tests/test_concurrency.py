@@ -1,0 +1,91 @@
+"""Two liaisons at once: adopting or confirming the same round in parallel never places a student twice.
+Threads with their own database connections; PostgreSQL only (SQLite serialises every write anyway)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django_scopes import scope
+
+from anschluss.placements import services
+from anschluss.placements.models import MatchRun, Placement, PlacementAgreement
+
+from . import factories
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
+]
+
+
+def in_parallel(world, *calls):
+    barrier = threading.Barrier(len(calls))
+    outcomes: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            with scope(municipality=world.main.pk):
+                barrier.wait()
+                outcomes[index] = call()
+        except Exception as exc:  # collected and checked by the test
+            outcomes[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_two_adoptions_at_once(world):
+    with scope(municipality=world.main.pk):
+        r, _places, _students = factories.market(world)
+        stable = factories.finished_run(world, r)
+        welfare = factories.finished_run(world, r, MatchRun.Mode.WELFARE)
+    liaison, coordinator = world.users["liaison"], world.users["coordinator"]
+    outcomes = in_parallel(
+        world,
+        lambda: services.do_adopt_run(stable, actor=liaison),
+        lambda: services.do_adopt_run(welfare, actor=coordinator),
+    )
+    assert outcomes == [2, 2]
+    with scope(municipality=world.main.pk):
+        placements = list(Placement.objects.filter(round=r))
+        assert len(placements) == 2 and len({p.student_id for p in placements}) == 2
+        assert len({p.source_run_id for p in placements}) == 1
+
+
+def test_two_confirmations_at_once(world):
+    with scope(municipality=world.main.pk):
+        r, (near, far), students = factories.market(world)
+        services.do_assign_student(r, students[0], near, actor=world.users["liaison"])
+        services.do_assign_student(r, students[1], far, actor=world.users["liaison"])
+    outcomes = in_parallel(
+        world,
+        lambda: services.do_confirm_round(r, actor=world.users["liaison"]),
+        lambda: services.do_confirm_round(r, actor=world.users["coordinator"]),
+    )
+    assert sorted(o if isinstance(o, int) else -1 for o in outcomes) == [-1, 2]
+    with scope(municipality=world.main.pk):
+        assert PlacementAgreement.objects.filter(placement__round=r).count() == 2
+
+
+def test_adopt_while_assigning_by_hand(world):
+    with scope(municipality=world.main.pk):
+        r, (near, _far), students = factories.market(world)
+        run = factories.finished_run(world, r)
+    outcomes = in_parallel(
+        world,
+        lambda: services.do_adopt_run(run, actor=world.users["liaison"]),
+        lambda: services.do_assign_student(r, students[2], near, actor=world.users["coordinator"]),
+    )
+    with scope(municipality=world.main.pk):
+        placements = list(Placement.objects.filter(round=r))
+        per_place = {}
+        for p in placements:
+            per_place[p.place_id] = per_place.get(p.place_id, 0) + 1
+        assert len({p.student_id for p in placements}) == len(placements)
+        assert all(count <= 1 for count in per_place.values()), outcomes

@@ -1,0 +1,128 @@
+"""Matching runs: start one, watch its progress, compare both modes, adopt one, read the explanations."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from anschluss.core.audit import log_read
+from anschluss.core.permissions import permission_required
+
+from .. import people
+from ..explanations import explain_assignment
+from ..models import MatchRun
+from ..services import do_adopt_run, do_start_run
+from .common import back_to_round, get_round, get_run, get_run_round, report
+
+
+@require_POST
+@permission_required("placements.manage_round", get_round)
+def run_start(request, municipality: str, pk: int):
+    round_ = get_round(request, pk)
+    try:
+        run = do_start_run(round_, request.POST.get("mode", ""), actor=request.user)
+    except ValidationError as error:
+        report(request, error)
+        return back_to_round(request, round_)
+    return redirect("placements:run_detail", municipality=request.municipality.slug, pk=run.pk)
+
+
+def _rows(run: MatchRun):
+    students = {
+        s.pk: s
+        for s in people.eligible_students(
+            run.round.schools.values_list("pk", flat=True), run.round.grades
+        ).filter(pk__in=[int(k) for k in run.assignments])
+    }
+    places = {p.pk: p for p in run.round.places.select_related("company")}
+    rows = []
+    for key, assignment in run.assignments.items():
+        student = students.get(int(key))
+        if student is not None:
+            rows.append({"student": student, "place": places.get(assignment["place"]), **assignment})
+    return sorted(
+        rows, key=lambda r: (r["student"].school.name, r["student"].last_name, r["student"].first_name)
+    )
+
+
+@require_safe
+@permission_required("placements.manage_round", get_run_round)
+def run_detail(request, municipality: str, pk: int):
+    run = get_run(request, pk)
+    rows = _rows(run) if run.status == MatchRun.Status.DONE else []
+    if rows:
+        log_read(request.user, run, reason="match run results")
+    return render(request, "placements/run_detail.html", {"run": run, "round": run.round, "rows": rows})
+
+
+@require_safe
+@permission_required("placements.manage_round", get_run_round)
+def run_progress(request, municipality: str, pk: int):
+    run = get_run(request, pk)
+    response = render(request, "placements/partials/run_progress.html", {"run": run})
+    if request.headers.get("HX-Request") and run.status in (MatchRun.Status.DONE, MatchRun.Status.FAILED):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_safe
+@permission_required("placements.manage_round", get_round)
+def run_compare(request, municipality: str, pk: int):
+    round_ = get_round(request, pk)
+    done = round_.runs.filter(status=MatchRun.Status.DONE)
+    runs = [run for mode in MatchRun.Mode.values if (run := done.filter(mode=mode).first()) is not None]
+    schools = sorted({row["school"] for run in runs for row in run.stats.get("by_school", [])})
+    per_school = [
+        {
+            "school": name,
+            "runs": [next((r for r in run.stats["by_school"] if r["school"] == name), None) for run in runs],
+        }
+        for name in schools
+    ]
+    context = {
+        "round": round_,
+        "runs": runs,
+        "per_school": per_school,
+        "buckets": ["2", "4", "6", "8", "more"],
+    }
+    return render(request, "placements/run_compare.html", context)
+
+
+@require_POST
+@permission_required("placements.manage_round", get_run_round)
+def run_adopt(request, municipality: str, pk: int):
+    run = get_run(request, pk)
+    try:
+        count = do_adopt_run(run, actor=request.user)
+    except ValidationError as error:
+        report(request, error)
+        return back_to_round(request, run.round)
+    messages.success(
+        request, _("%(count)s placements are proposed. You can still change them.") % {"count": count}
+    )
+    return back_to_round(request, run.round, "placements:placement_list")
+
+
+@require_safe
+@permission_required("placements.manage_round", get_run_round)
+def run_explain(request, municipality: str, pk: int, student: int):
+    run = get_run(request, pk)
+    assignment = run.assignments.get(str(student))
+    if assignment is None:
+        raise Http404
+    student_obj = get_object_or_404(
+        people.eligible_students(run.round.schools.values_list("pk", flat=True), run.round.grades), pk=student
+    )
+    log_read(request.user, student_obj, reason="placement explanation")
+    places = {p.pk: p for p in run.round.places.select_related("company")}
+    sentences = explain_assignment(assignment, places, run.round.max_commute_km)
+    context = {
+        "run": run,
+        "round": run.round,
+        "student": student_obj,
+        "sentences": sentences,
+        "assignment": assignment,
+    }
+    return render(request, "placements/run_explain.html", context)

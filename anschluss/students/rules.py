@@ -1,0 +1,122 @@
+"""Who may see and do what with classes and students.
+
+Predicates take (user, obj). obj is a School, SchoolClass, Student, or something that belongs to a student
+(Document, Milestone, CoverLetter …). A teacher sees the students of the classes they teach, the school
+coordinator (StuBO) every class of their school, the student themself and their guardians their own record.
+"""
+
+import rules
+from django_scopes import scope
+
+from anschluss.accounts.models import Membership, Role
+from anschluss.core.rules import has_role, is_platform_admin
+
+is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
+is_municipal_coordinator = has_role(Role.COORDINATOR)
+
+
+def _school_ids(user, role: str) -> frozenset[int]:
+    """The schools where the user holds `role`, cached on the user for the request."""
+    if not user.is_authenticated or user.municipality_id is None:
+        return frozenset()
+    cache = user.__dict__.setdefault("_students_school_ids", {})
+    if role not in cache:
+        with scope(municipality=user.municipality_id):
+            cache[role] = frozenset(
+                Membership.objects.filter(user=user, role=role, is_active=True).values_list(
+                    "organisation_id", flat=True
+                )
+            )
+    return cache[role]
+
+
+def student_of(obj):
+    """The student an object belongs to (the object itself for a Student), else None."""
+    if obj is None:
+        return None
+    if obj._meta.label_lower == "students.student":
+        return obj
+    return getattr(obj, "student", None)
+
+
+def _school_id_of(obj) -> int | None:
+    if obj is None:
+        return None
+    label = obj._meta.label_lower
+    if label in ("core.school", "core.organisation"):
+        return obj.pk
+    if label == "students.schoolclass":
+        return obj.school_id
+    student = student_of(obj)
+    return student.school_id if student is not None else None
+
+
+def _same_municipality(user, obj) -> bool:
+    return (
+        obj is not None
+        and user.is_authenticated
+        and getattr(obj, "municipality_id", None) == user.municipality_id
+    )
+
+
+@rules.predicate
+def is_coordinator_of_school(user, obj) -> bool:
+    """The school coordinator (StuBO) of the object's school."""
+    return _same_municipality(user, obj) and _school_id_of(obj) in _school_ids(user, Role.SCHOOL_COORDINATOR)
+
+
+@rules.predicate
+def is_teacher_of_class(user, obj) -> bool:
+    """A teacher of the class (for a SchoolClass) or of the student's class, at that school."""
+    if not _same_municipality(user, obj) or _school_id_of(obj) not in _school_ids(user, Role.TEACHER):
+        return False
+    if obj._meta.label_lower == "students.schoolclass":
+        school_class = obj
+    else:
+        student = student_of(obj)
+        school_class = student.school_class if student is not None else None
+    return school_class is not None and school_class.teachers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_the_student(user, obj) -> bool:
+    student = student_of(obj)
+    return bool(_same_municipality(user, student) and student.user_id == user.pk)
+
+
+@rules.predicate
+def is_guardian_of(user, obj) -> bool:
+    student = student_of(obj)
+    if not _same_municipality(user, student) or Role.GUARDIAN not in user.roles_in(user.municipality_id):
+        return False
+    return student.guardianships.filter(user=user).exists()
+
+
+@rules.predicate
+def is_certificate(user, obj) -> bool:
+    return getattr(obj, "kind", None) == "certificate"
+
+
+is_school_of_student = is_teacher_of_class | is_coordinator_of_school
+
+rules.add_perm("students.view_class_list", is_school_staff)
+rules.add_perm("students.add_class", is_coordinator_of_school)
+rules.add_perm("students.change_class", is_coordinator_of_school)
+rules.add_perm("students.view_class", is_school_of_student)
+rules.add_perm("students.import_students", is_coordinator_of_school)
+rules.add_perm("students.add_student", is_coordinator_of_school)
+rules.add_perm("students.manage_student", is_coordinator_of_school)
+rules.add_perm("students.view_student", is_the_student | is_guardian_of | is_school_of_student)
+rules.add_perm("students.record_milestone", is_the_student | is_school_of_student)
+rules.add_perm("students.confirm_milestone", is_school_of_student)
+rules.add_perm("students.edit_profile", is_the_student)
+rules.add_perm("students.add_teacher_strength", is_school_of_student)
+# Teachers see certificates (to confirm milestones), never the student's CV or letters.
+rules.add_perm(
+    "students.view_document", is_the_student | is_guardian_of | (is_school_of_student & is_certificate)
+)
+rules.add_perm("students.invite_guardian", is_school_of_student)
+rules.add_perm("students.decide_consent", is_the_student | is_guardian_of)
+rules.add_perm("students.export_data", is_the_student | is_guardian_of)
+rules.add_perm("students.erase_student", is_the_student | is_coordinator_of_school)
+rules.add_perm("students.change_consent_policy", is_municipal_coordinator | is_platform_admin)

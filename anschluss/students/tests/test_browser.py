@@ -1,0 +1,218 @@
+"""Journeys in a real browser, checked with axe-core: students on a phone, the school on a desktop."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from anschluss.core.testing.browser import assert_no_axe_violations, force_login, url
+
+pytestmark = pytest.mark.browser
+# WeasyPrint loads its fonts on the first PDF of a process: on a busy machine that takes longer than a page.
+PDF_TIMEOUT_MS = 60_000
+
+STUDENT_PAGES = [
+    "/dortmund/me/milestones/",
+    "/dortmund/me/milestones/new/",
+    "/dortmund/me/interests/",
+    "/dortmund/me/interests/1/",
+    "/dortmund/me/strengths/",
+    "/dortmund/me/cv/",
+    "/dortmund/me/cv/personal/",
+    "/dortmund/me/cv/school/",
+    "/dortmund/me/cv/experience/",
+    "/dortmund/me/cv/skills/",
+    "/dortmund/me/cv/hobbies/",
+    "/dortmund/me/cv/photo/",
+    "/dortmund/me/cv/check/",
+    "/dortmund/me/letters/",
+    "/dortmund/me/letters/new/",
+    "/dortmund/me/documents/",
+    "/dortmund/me/sharing/",
+    "/dortmund/me/portfolio/",
+    "/dortmund/me/data/",
+    "/dortmund/me/data/erase/",
+    "/dortmund/start/",
+]
+
+
+def _check_all(page, live_server, paths):
+    failures = []
+    for path in paths:
+        response = page.goto(url(live_server, path))
+        try:
+            assert response is not None and response.status == 200, f"status {response and response.status}"
+            assert page.locator("h1").count() == 1, "needs exactly one <h1>"
+            assert_no_axe_violations(page)
+        except (AssertionError, pytest.fail.Exception) as exc:
+            failures.append(f"{path}: {exc}")
+    if failures:
+        pytest.fail("\n\n".join(failures), pytrace=False)
+
+
+def test_student_pages_on_a_phone(live_server, world, phone_page):
+    objects = _school(world)
+    force_login(phone_page, live_server, "student")
+    extra = [
+        f"/dortmund/me/cv/lines/{objects.entry.pk}/",
+        f"/dortmund/me/letters/{objects.letter.pk}/",
+        f"/dortmund/students/{objects.student.pk}/consents/",
+    ]
+    _check_all(phone_page, live_server, STUDENT_PAGES + extra)
+    # No horizontal scrolling on a phone.
+    phone_page.goto(url(live_server, "/dortmund/me/interests/1/"))
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_school_pages(live_server, world, page):
+    objects = _school(world)
+    force_login(page, live_server, "school_coordinator")
+    _check_all(
+        page,
+        live_server,
+        [
+            "/dortmund/school/classes/",
+            "/dortmund/school/classes/new/",
+            f"/dortmund/school/classes/{objects.own_class.pk}/",
+            f"/dortmund/school/classes/{objects.own_class.pk}/edit/",
+            f"/dortmund/school/classes/{objects.own_class.pk}/students/new/",
+            f"/dortmund/school/students/{objects.student.pk}/",
+            f"/dortmund/school/students/{objects.student.pk}/milestones/new/",
+            f"/dortmund/school/students/{objects.student.pk}/erase/",
+            "/dortmund/school/import/",
+            "/dortmund/start/",
+        ],
+    )
+
+
+def test_guardian_and_coordinator_pages(live_server, world, new_page):
+    from anschluss.core.testing.browser import PHONE
+
+    objects = _school(world)
+    guardian = new_page(PHONE, is_mobile=True, has_touch=True)
+    force_login(guardian, live_server, "guardian")
+    _check_all(
+        guardian,
+        live_server,
+        [
+            "/dortmund/start/",
+            f"/dortmund/children/{objects.student.pk}/",
+            f"/dortmund/students/{objects.student.pk}/consents/",
+        ],
+    )
+    # The guardian consents; the page says so at once.
+    guardian.goto(url(live_server, f"/dortmund/students/{objects.student.pk}/consents/"))
+    guardian.locator("section[aria-labelledby=purpose-employment_agency] button[value=give]").click()
+    guardian.wait_for_load_state()
+    with scopes_disabled():
+        assert objects.student.consents.filter(purpose="employment_agency", given_as="guardian").exists()
+    coordinator = new_page()
+    force_login(coordinator, live_server, "coordinator")
+    _check_all(coordinator, live_server, ["/dortmund/consent-rule/"])
+    anonymous = new_page(PHONE, is_mobile=True, has_touch=True)
+    _check_all(anonymous, live_server, ["/dortmund/join/", "/dortmund/guardians/join/"])
+
+
+def test_sign_up_with_a_code_on_a_phone(live_server, world, phone_page):
+    _school(world)
+    phone_page.goto(url(live_server, "/dortmund/join/"))
+    phone_page.fill("#id_code", "abcd 2345")
+    phone_page.click("main form button[type=submit]")
+    phone_page.wait_for_selector("#id_password1")
+    assert_no_axe_violations(phone_page)
+    assert phone_page.input_value("#id_username") == "otto.f"
+    phone_page.fill("#id_password1", "sonnenblume-42")
+    phone_page.fill("#id_password2", "sonnenblume-42")
+    phone_page.click("main form button[type=submit]")
+    phone_page.wait_for_url("**/dortmund/start/")
+    assert_no_axe_violations(phone_page)
+    assert phone_page.locator("#start-students-student").count() == 1
+
+
+def test_quiz_on_a_phone_saves_as_you_go_and_suggests_fields(live_server, world, phone_page):
+    from playwright.sync_api import expect
+
+    from anschluss.occupations.models import Occupation, OccupationalField
+
+    objects = _school(world)
+    field = OccupationalField.objects.create(key="SP", name="Soziales, Pädagogik", slug="soziales")
+    Occupation.objects.create(nrw_key="999990", name="Erzieher/-in", slug="erzieher", field=field)
+    force_login(phone_page, live_server, "student")
+    phone_page.goto(url(live_server, "/dortmund/me/interests/1/"))
+    # One click is saved without pressing a button (save-as-you-go).
+    phone_page.locator("label[for=q-R01-2]").click()
+    # (expect() polls from Python: wait_for_function would need eval, which the CSP forbids.)
+    expect(phone_page.locator("#quiz-status")).to_contain_text("1")
+    with scopes_disabled():
+        assert objects.student.interest_answers.filter(item="R01", value=2).exists()
+    for page_number in range(1, 11):
+        for fieldset in phone_page.locator("fieldset.quiz-question").all():
+            name = fieldset.locator("input").first.get_attribute("name")
+            value = "5" if name.startswith("S") else "2"
+            fieldset.locator(f"label[for=q-{name}-{value}]").click()
+        with phone_page.expect_navigation():
+            phone_page.click("button[value=next]")
+    assert "/me/interests/result/" in phone_page.url
+    assert_no_axe_violations(phone_page)
+    assert phone_page.locator("#field-SP").count() == 1
+    assert "Erzieher" in phone_page.locator("main").inner_text()
+
+
+def test_cv_to_pdf_on_a_phone(live_server, world, phone_page):
+    _school(world)
+    force_login(phone_page, live_server, "student")
+    phone_page.goto(url(live_server, "/dortmund/me/cv/personal/"))
+    phone_page.fill("#id_street", "Beispielweg 3")
+    phone_page.fill("#id_postcode", "4413")
+    phone_page.click("main form button[type=submit]")
+    phone_page.wait_for_selector("#id_postcode_error")
+    assert_no_axe_violations(phone_page)
+    phone_page.fill("#id_postcode", "44149")
+    phone_page.fill("#id_city", "Dortmund")
+    phone_page.click("main form button[type=submit]")
+    phone_page.wait_for_url("**/me/cv/school/")
+    phone_page.goto(url(live_server, "/dortmund/me/cv/experience/"))
+    phone_page.fill("#id_start", "02/2026")
+    phone_page.fill("#id_end", "02/2026")
+    phone_page.fill("#id_title", "Schülerpraktikum Elektroniker")
+    phone_page.fill("#id_organisation", "Beispiel Elektro")
+    phone_page.click("main form button[type=submit]")
+    phone_page.wait_for_selector("text=Schülerpraktikum Elektroniker")
+    phone_page.goto(url(live_server, "/dortmund/me/cv/check/"))
+    with phone_page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
+        phone_page.click("#cv-download")
+    path = download.value.path()
+    with open(path, "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+
+def test_coordinator_imports_a_class_fixes_errors_and_prints_codes(live_server, world, page, tmp_path):
+    from .test_importing import BROKEN, FIXED
+
+    force_login(page, live_server, "school_coordinator")
+    page.goto(url(live_server, "/dortmund/school/import/"))
+    broken = tmp_path / "schild.txt"
+    broken.write_bytes(BROKEN)
+    page.set_input_files("#id_file", str(broken))
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("#import-errors")
+    assert page.locator("tr.import-error").count() == 4
+    assert_no_axe_violations(page)
+    fixed = tmp_path / "schild-fixed.txt"
+    fixed.write_bytes(FIXED)
+    page.set_input_files("#id_file", str(fixed))
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("#import-result")
+    assert_no_axe_violations(page)
+    page.goto(url(live_server, "/dortmund/school/classes/"))
+    page.click("text=9c")
+    page.wait_for_selector("#overview-caption")
+    assert_no_axe_violations(page)
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
+        page.click("form[action$='codes.pdf'] button")
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+
+def _school(world):
+    from .world import school_world
+
+    return school_world(world)

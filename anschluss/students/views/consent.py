@@ -1,0 +1,88 @@
+"""Consent and visibility: the student's and the guardians' decisions, and what applications show companies."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from anschluss.core.permissions import deny
+
+from .. import interests, kaoa
+from ..forms.profile import SharingForm
+from ..models import Consent
+from ..purposes import BY_KEY
+from ..services.consent import do_decide_consent, do_revoke_consent
+from ..services.milestones import done_features
+from ..services.profile import SHARING_FIELDS, answers_of, do_update_sharing
+from .common import allowed, own_student, student_or_deny
+from .records import consent_rows
+
+
+@require_http_methods(["GET", "POST"])
+def consents(request, municipality: str, pk: int):
+    """One page per student: each purpose with recipient and scope, the current decision, and the buttons."""
+    student = student_or_deny(request, pk, "students.decide_consent", reason="consents (guardian)")
+    if student is None:
+        return deny(request)
+    if request.method == "POST":
+        purpose, decision = request.POST.get("purpose", ""), request.POST.get("decision", "")
+        if purpose not in BY_KEY or decision not in ("give", "refuse"):
+            messages.error(request, _("Please choose yes or no for one purpose."))
+        else:
+            try:
+                do_decide_consent(student, purpose=purpose, give=decision == "give", actor=request.user)
+            except ValidationError as exc:
+                messages.error(request, exc.messages[0])
+            else:
+                messages.success(request, _("Your decision is saved."))
+        return redirect("students:consents", municipality=municipality, pk=pk)
+    context = {
+        "student": student,
+        "rows": consent_rows(student),
+        "history": student.consents.all(),
+        "is_self": student.user_id == request.user.pk,
+    }
+    return render(request, "students/consents.html", context)
+
+
+@require_POST
+def consent_revoke(request, municipality: str, pk: int):
+    consent: Consent = get_object_or_404(Consent.objects.select_related("student"), pk=pk)
+    if not allowed(request.user, "students.decide_consent", consent.student):
+        return deny(request)
+    do_revoke_consent(consent, actor=request.user)
+    messages.success(
+        request, _("The consent is revoked. From now on the data is no longer passed on for this purpose.")
+    )
+    return redirect("students:consents", municipality=municipality, pk=consent.student_id)
+
+
+@require_http_methods(["GET", "POST"])
+@own_student
+def sharing(request, municipality: str, student):
+    initial = {name: getattr(student, name) for name in SHARING_FIELDS}
+    form = SharingForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        do_update_sharing(student, **form.cleaned_data, actor=request.user)
+        messages.success(request, _("Saved. Companies see only what you ticked, and only when you apply."))
+        return redirect("students:sharing", municipality=municipality)
+    return render(request, "students/me/sharing.html", {"form": form})
+
+
+@require_safe
+def child(request, municipality: str, pk: int):
+    """A guardian's view of their child: milestones, interests done or not, consents."""
+    student = student_or_deny(request, pk, "students.decide_consent", reason="child overview (guardian)")
+    if student is None or student.user_id == request.user.pk:
+        return deny(request)
+    done = done_features(student)
+    result = interests.profile(answers_of(student))
+    context = {
+        "student": student,
+        "expected": [(entry, done.get(entry.key)) for entry in kaoa.expected_features(student.grade)],
+        "milestones": student.milestones.select_related("evidence"),
+        "quiz_complete": result.complete,
+        "consents": consent_rows(student),
+    }
+    return render(request, "students/child.html", context)
