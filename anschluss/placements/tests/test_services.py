@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from anschluss.core.models import AuditEntry
 from anschluss.placements import services
@@ -203,7 +203,7 @@ class TestManualChanges:
     def test_capacity_is_checked(self, world, market, personas):
         r, (near, _far), students = market
         services.do_assign_student(r, students[0], near, actor=personas["liaison"])
-        with pytest.raises(ValidationError, match="free seat"):
+        with translation.override("en"), pytest.raises(ValidationError, match="free seat"):
             services.do_assign_student(r, students[1], near, actor=personas["liaison"])
         assert Placement.objects.count() == 1
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +38,7 @@ FIXED = schild(
 
 def test_broken_rows_are_reported_exactly_and_nothing_is_written(world, in_scope, users):
     school = world.orgs["project_school"]
-    with pytest.raises(ImportRefused) as refused:
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
         do_import_students(school, BROKEN, actor=users["school_coordinator"])
     errors = [(e.line, e.column) for e in refused.value.errors]
     assert errors == [(3, "Nachname"), (4, "Geburtsdatum"), (5, "Jahrgang"), (6, "")]
