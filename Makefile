@@ -54,7 +54,7 @@ lint: setup
 	$(PY) -m ruff format --check .
 	ANSCHLUSS_TESTING=1 $(PY) -m mypy anschluss
 	$(PY) -m djlint anschluss/templates --lint
-	ANSCHLUSS_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+	ANSCHLUSS_TESTING=1 DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m anschluss.core.i18n check
 
 pytest: setup
