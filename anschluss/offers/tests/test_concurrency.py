@@ -1,11 +1,10 @@
 """Races that matter, on PostgreSQL (real row locks): the last place, and a double submit."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
-from django_scopes import scope, scopes_disabled
+from django.db import connection
+from django_scopes import scopes_disabled
 
+from anschluss.core.testing.concurrency import at_the_same_time
 from anschluss.offers.models import Application
 from anschluss.offers.services import OfferError, do_accept_place, do_apply
 
@@ -18,26 +17,7 @@ pytestmark = [
 
 
 def _race(world, calls):
-    """Run the calls at the same moment in threads; return what each returned or raised."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            with scope(municipality=world.main.pk):
-                barrier.wait()
-                results[index] = call()
-        except Exception as exc:
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+    return at_the_same_time(world.main, calls)
 
 
 def test_two_students_accept_the_last_place(world):

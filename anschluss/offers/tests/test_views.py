@@ -113,5 +113,5 @@ def test_start_pages_show_the_offer_sections(world, client_for):
     make_application(world)
     assert 'id="start-waiting"' in client_for("company_staff").get("/dortmund/start/").content.decode()
     assert (
-        'id="start-offers-moderation"' in client_for("coordinator").get("/dortmund/start/").content.decode()
+        'id="start-offers-coordinator"' in client_for("coordinator").get("/dortmund/start/").content.decode()
     )

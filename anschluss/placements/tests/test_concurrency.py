@@ -1,12 +1,11 @@
 """Two liaisons at once: adopting or confirming the same round in parallel never places a student twice.
 Threads with their own database connections; PostgreSQL only (SQLite serialises every write anyway)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django_scopes import scope
 
+from anschluss.core.testing.concurrency import at_the_same_time
 from anschluss.placements import services
 from anschluss.placements.models import MatchRun, Placement, PlacementAgreement
 
@@ -19,25 +18,7 @@ pytestmark = [
 
 
 def in_parallel(world, *calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            with scope(municipality=world.main.pk):
-                barrier.wait()
-                outcomes[index] = call()
-        except Exception as exc:  # collected and checked by the test
-            outcomes[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return at_the_same_time(world.main, calls)
 
 
 def test_two_adoptions_at_once(world):
