@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from . import interests, kaoa
 from .models import Milestone, SchoolClass, Student
+from .purposes import PURPOSES
+from .services.consent import consented_purposes, policy_of
 from .services.milestones import done_features
 
 DONE, RECORDED, MISSING = "confirmed", "recorded", "missing"
@@ -20,10 +22,15 @@ class Row:
     interests_answered: int = 0
     has_cv: bool = False
     guardians: int = 0
+    consents: list[str] = field(default_factory=list)  # purposes with a consent that holds now
 
     @property
     def interests_done(self) -> bool:
         return self.interests_answered == len(interests.items())
+
+    @property
+    def consent_names(self) -> list[str]:
+        return [str(purpose.name) for purpose in PURPOSES if purpose.key in self.consents]
 
     @property
     def missing(self) -> list[kaoa.Entry]:
@@ -34,7 +41,7 @@ def class_overview(school_class: SchoolClass) -> tuple[list[kaoa.Entry], list[Ro
     expected = kaoa.expected_features(school_class.grade)
     students = (
         school_class.students.select_related("user", "cv")
-        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.all()))
+        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.all()), "consents")
         .annotate(
             answered=Count("interest_answers", distinct=True),
             cv_entries=Count("cv__entries", distinct=True),
@@ -42,6 +49,7 @@ def class_overview(school_class: SchoolClass) -> tuple[list[kaoa.Entry], list[Ro
         )
         .order_by("last_name", "first_name")
     )
+    policy = policy_of(school_class.municipality)
     rows = []
     for student in students:
         done = done_features(student)
@@ -58,6 +66,7 @@ def class_overview(school_class: SchoolClass) -> tuple[list[kaoa.Entry], list[Ro
                 interests_answered=student.answered,
                 has_cv=student.cv_entries > 0,
                 guardians=student.linked_guardians,
+                consents=consented_purposes(student, policy),
             )
         )
     return expected, rows
@@ -75,11 +84,13 @@ def class_workbook(school_class: SchoolClass) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from anschluss.core.spreadsheets import append_row, sheet_title
+
     expected, rows = class_overview(school_class)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = school_class.name[:31] or "Klasse"
+    sheet.title = sheet_title(school_class.name, "Klasse")
     header = [
         _("Last name"),
         _("First name"),
@@ -88,8 +99,9 @@ def class_workbook(school_class: SchoolClass) -> bytes:
         _("Interest quiz"),
         _("CV"),
         _("Guardians linked"),
+        *[_("Consent: %(purpose)s") % {"purpose": purpose.name} for purpose in PURPOSES],
     ]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     yes, no = _("yes"), _("no")
@@ -97,7 +109,8 @@ def class_workbook(school_class: SchoolClass) -> bytes:
         quiz = (
             yes if row.interests_done else (f"{row.interests_answered}/60" if row.interests_answered else no)
         )
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.student.last_name,
                 row.student.first_name,
@@ -106,7 +119,8 @@ def class_workbook(school_class: SchoolClass) -> bytes:
                 quiz,
                 yes if row.has_cv else no,
                 row.guardians,
-            ]
+                *[yes if purpose.key in row.consents else no for purpose in PURPOSES],
+            ],
         )
     for index, column in enumerate(sheet.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(

@@ -15,11 +15,11 @@ is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
 is_municipal_coordinator = has_role(Role.COORDINATOR)
 
 
-def _school_ids(user, role: str) -> frozenset[int]:
-    """The schools where the user holds `role`, cached on the user for the request."""
+def _organisation_ids(user, role: str) -> frozenset[int]:
+    """The organisations (schools, companies) where the user holds `role`, cached on the user for the request."""
     if not user.is_authenticated or user.municipality_id is None:
         return frozenset()
-    cache = user.__dict__.setdefault("_students_school_ids", {})
+    cache = user.__dict__.setdefault("_students_organisation_ids", {})
     if role not in cache:
         with scope(municipality=user.municipality_id):
             cache[role] = frozenset(
@@ -62,13 +62,15 @@ def _same_municipality(user, obj) -> bool:
 @rules.predicate
 def is_coordinator_of_school(user, obj) -> bool:
     """The school coordinator (StuBO) of the object's school."""
-    return _same_municipality(user, obj) and _school_id_of(obj) in _school_ids(user, Role.SCHOOL_COORDINATOR)
+    return _same_municipality(user, obj) and _school_id_of(obj) in _organisation_ids(
+        user, Role.SCHOOL_COORDINATOR
+    )
 
 
 @rules.predicate
 def is_teacher_of_class(user, obj) -> bool:
     """A teacher of the class (for a SchoolClass) or of the student's class, at that school."""
-    if not _same_municipality(user, obj) or _school_id_of(obj) not in _school_ids(user, Role.TEACHER):
+    if not _same_municipality(user, obj) or _school_id_of(obj) not in _organisation_ids(user, Role.TEACHER):
         return False
     if obj._meta.label_lower == "students.schoolclass":
         school_class = obj
@@ -89,12 +91,37 @@ def is_guardian_of(user, obj) -> bool:
     student = student_of(obj)
     if not _same_municipality(user, student) or Role.GUARDIAN not in user.roles_in(user.municipality_id):
         return False
-    return student.guardianships.filter(user=user).exists()
+    return student.guardianships.filter(user=user, accepted__isnull=False).exists()
 
 
 @rules.predicate
 def is_certificate(user, obj) -> bool:
     return getattr(obj, "kind", None) == "certificate"
+
+
+@rules.predicate
+def received_with_application(user, obj) -> bool:
+    """Staff of a company the student applied to (application not withdrawn) see a document the student attached
+    to that application, and the certificates of confirmed milestones when the student shares their steps
+    (services.profile.shared_profile says when)."""
+    if obj is None or obj._meta.label_lower != "students.document" or not _same_municipality(user, obj):
+        return False
+    companies = _organisation_ids(user, Role.COMPANY_STAFF)
+    if not companies:
+        return False
+    student = obj.student
+    applications = student.offer_applications.filter(offer__company_id__in=companies).exclude(
+        status="withdrawn"
+    )
+    if applications.filter(documents=obj).exists():
+        return True
+    from .services.profile import shares_milestones
+
+    return (
+        applications.exists()
+        and shares_milestones(student)
+        and student.milestones.filter(evidence=obj, confirmed__isnull=False).exists()
+    )
 
 
 is_school_of_student = is_teacher_of_class | is_coordinator_of_school
@@ -111,9 +138,11 @@ rules.add_perm("students.record_milestone", is_the_student | is_school_of_studen
 rules.add_perm("students.confirm_milestone", is_school_of_student)
 rules.add_perm("students.edit_profile", is_the_student)
 rules.add_perm("students.add_teacher_strength", is_school_of_student)
-# Teachers see certificates (to confirm milestones), never the student's CV or letters.
+# Teachers see certificates (to confirm milestones), never the student's CV or letters; a company sees only
+# what the student attached to an application to it.
 rules.add_perm(
-    "students.view_document", is_the_student | is_guardian_of | (is_school_of_student & is_certificate)
+    "students.view_document",
+    is_the_student | is_guardian_of | (is_school_of_student & is_certificate) | received_with_application,
 )
 rules.add_perm("students.invite_guardian", is_school_of_student)
 rules.add_perm("students.decide_consent", is_the_student | is_guardian_of)

@@ -37,6 +37,8 @@ urlpatterns = [
     path(M + "students/<int:pk>/consents/", consent.consents, name="consents"),
     path(M + "consents/<int:pk>/revoke/", consent.consent_revoke, name="consent_revoke"),
     path(M + "children/<int:pk>/", consent.child, name="child"),
+    path(M + "children/<int:pk>/data/export.json", rights.child_data_json, name="child_data_json"),
+    path(M + "children/<int:pk>/data/export.pdf", rights.child_data_pdf, name="child_data_pdf"),
     # The student's own space
     path(ME + "milestones/", milestones.milestones, name="milestones"),
     path(ME + "milestones/new/", milestones.milestone_add, name="milestone_add"),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from anschluss.core.audit import log_read
 from anschluss.core.permissions import permission_required
+from anschluss.students.services.profile import shared_profile
 
 from ..forms import AnswerForm, ApplicationForm
 from ..models import Application, ApplicationStatus
@@ -84,6 +85,12 @@ def application_detail(request, municipality: str, pk: int):
         "student_actions": application.allowed_transitions("student")
         if application.applicant_id == user.pk
         else [],
+        # Only the company applied to sees what the student shares (students app); nothing once withdrawn.
+        "profile": shared_profile(application.student)
+        if can_answer
+        and application.student is not None
+        and application.status != ApplicationStatus.WITHDRAWN
+        else None,
     }
     return render(request, "offers/application_detail.html", context)
 

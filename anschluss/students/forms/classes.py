@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from anschluss.accounts.models import Membership, Role, User
+from anschluss.core.spreadsheets import validate_not_formula
 
 from ..models import SchoolClass, current_school_year
 
@@ -33,6 +34,7 @@ class ClassForm(forms.ModelForm):
             pk__in=teacher_ids
         ).order_by("last_name")
         self.fields["grade"].widget.attrs.update({"min": 5, "max": 13})
+        self.fields["name"].validators.append(validate_not_formula)
         if not self.instance.pk:
             self.initial.setdefault("school_year", current_school_year())
 
@@ -61,8 +63,8 @@ class ClassForm(forms.ModelForm):
 
 
 class StudentForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_not_formula])
+    last_name = forms.CharField(label=_("Last name"), max_length=100, validators=[validate_not_formula])
     date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_INPUT)
     external_id = forms.CharField(
         label=_("ID in the school administration"),

@@ -50,16 +50,37 @@ def current_decisions(student: Student) -> dict[str, Consent]:
     return latest
 
 
+def _holds(decisions: list[Consent], guardian_needed: bool) -> bool:
+    """decisions: one purpose's decisions that are not revoked, newest first."""
+    if not decisions or decisions[0].decision != Consent.Decision.GIVEN:
+        return False
+    if guardian_needed:
+        return any(
+            c.decision == Consent.Decision.GIVEN and c.given_as == Consent.GivenAs.GUARDIAN for c in decisions
+        )
+    return True
+
+
 def has_consent(student: Student, purpose: str) -> bool:
     """True if the data may be used for `purpose` now: the latest decision is "given", made by a guardian where
     one is needed. A refusal by anyone, or a later revocation, ends it."""
-    consents = student.consents.filter(purpose=purpose, revoked__isnull=True).order_by("-created", "-id")
-    latest = consents.first()
-    if latest is None or latest.decision != Consent.Decision.GIVEN:
-        return False
-    if needs_guardian(student, purpose):
-        return consents.filter(decision=Consent.Decision.GIVEN, given_as=Consent.GivenAs.GUARDIAN).exists()
-    return True
+    decisions = student.consents.filter(purpose=purpose, revoked__isnull=True).order_by("-created", "-id")
+    return _holds(list(decisions), needs_guardian(student, purpose))
+
+
+def consented_purposes(student: Student, policy: ConsentPolicy | None = None) -> list[str]:
+    """The purposes that hold now (as has_consent), from `student.consents.all()`: prefetch it for a class."""
+    policy = policy or policy_of(student.municipality)
+    newest_first = sorted(
+        (c for c in student.consents.all() if c.revoked is None),
+        key=lambda c: (c.created, c.pk),
+        reverse=True,
+    )
+    return [
+        key
+        for key in PURPOSE_KEYS
+        if _holds([c for c in newest_first if c.purpose == key], needs_guardian(student, key, policy))
+    ]
 
 
 @transaction.atomic
@@ -72,7 +93,12 @@ def do_decide_consent(student: Student, *, purpose: str, give: bool, actor) -> C
     info = BY_KEY[purpose]
     as_student = student.user_id == actor.pk
     if as_student and give and needs_guardian(student, purpose):
-        raise ValidationError(_("For this, your parents or guardians must agree. We have asked them."))
+        raise ValidationError(
+            _(
+                "For this, your parents or guardians must agree. They can say yes on their page in Anschluss; "
+                "your school gives them a letter with a code."
+            )
+        )
     consent = Consent.objects.create(
         municipality=student.municipality,
         student=student,

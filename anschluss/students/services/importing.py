@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
 from anschluss.core.models import School
+from anschluss.core.spreadsheets import FORMULA_MESSAGE, looks_like_formula
 
 from ..models import SchoolClass, Student, current_school_year
 from .classes import _unique_code
@@ -42,6 +43,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 REQUIRED = ("last_name", "first_name")
+# Names and classes appear in the class overview and its XLSX: a value that starts like a spreadsheet formula
+# (=, +, -, @) is no name but a mistake or an attack, and is refused (the XLSX export neutralises it anyway).
+SHOWN_AS_TEXT = ("last_name", "first_name", "class_name")
 SECOND_STAGE = {"EF": 11, "Q1": 12, "Q2": 13}
 _LEADING_GRADE = re.compile(r"^\s*(\d{1,2})")
 
@@ -172,6 +176,8 @@ def _check_text(
                 row.line, headings[ours], _("Too long: at most %(limit)s characters.") % {"limit": limit}
             )
         )
+    elif ours in SHOWN_AS_TEXT and looks_like_formula(value):
+        errors.append(RowError(row.line, headings[ours], str(FORMULA_MESSAGE)))
     return value
 
 

@@ -10,6 +10,7 @@ from .. import interests
 from ..models import InterestAnswer, Strength, Student
 from ..strengths import STRENGTHS
 from .common import require
+from .consent import has_consent
 
 
 @transaction.atomic
@@ -97,15 +98,34 @@ def do_update_sharing(student: Student, *, actor, **choices: bool) -> Student:
 
 
 def shared_profile(student: Student) -> dict:
-    """What a company may see of a student it received an application from: only what the student ticked.
-    For the offer portal's applications."""
-    profile: dict = {"name": str(student), "school": student.school.name}
+    """What a company may see of a student it received an application from (for the offer portal's
+    applications): name and school always; the parts the student ticked under "What companies see" only while
+    the consent for the purpose "applications" holds (given by a guardian where the municipality's rule needs
+    one). Revoking it hides them on the next request."""
+    profile: dict = {
+        "name": str(student),
+        "school": student.school.name,
+        "school_class": str(student.school_class or ""),
+        "consented": has_consent(student, "applications"),
+    }
+    if not profile["consented"]:
+        return profile
     if student.share_cv and hasattr(student, "cv"):
         profile["cv"] = student.cv
+        profile["cv_entries"] = sorted(student.cv.entries.all(), key=lambda e: e.sort_key, reverse=True)
     if student.share_interests:
-        profile["interests"] = interests.profile(answers_of(student))
+        result = interests.profile(answers_of(student))
+        if result.complete:
+            profile["interests"] = result
     if student.share_strengths:
         profile["strengths"] = list(student.strengths.all())
     if student.share_milestones:
-        profile["milestones"] = list(student.milestones.filter(confirmed__isnull=False))
+        profile["milestones"] = list(
+            student.milestones.filter(confirmed__isnull=False).select_related("evidence").order_by("-date")
+        )
     return profile
+
+
+def shares_milestones(student: Student) -> bool:
+    """Whether applications show the student's confirmed milestones (with their certificates)."""
+    return student.share_milestones and has_consent(student, "applications")

@@ -32,7 +32,8 @@ def student_summary(context) -> dict | None:
 @register.simple_tag(takes_context=True)
 def guardian_children(context) -> list:
     user = context["request"].user
-    return [g.student for g in Guardianship.objects.filter(user=user).select_related("student")]
+    guardianships = Guardianship.objects.filter(user=user, accepted__isnull=False).select_related("student")
+    return [g.student for g in guardianships]
 
 
 @register.simple_tag(takes_context=True)

@@ -95,6 +95,9 @@ ROWS = [
     Row("students:consents", get=municipal(FAMILY), post=municipal(FAMILY, ok=302), kwargs=_with("student")),
     Row("students:consent_revoke", get=GET_ONLY, post=municipal(FAMILY, ok=302), kwargs=_with("consent")),
     Row("students:child", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
+    # The guardian's download of the child's data export; the student uses /me/data/ (own rows below).
+    Row("students:child_data_json", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
+    Row("students:child_data_pdf", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
     # The student's own space
     own("milestones"),
     own("milestone_add", post=200),
@@ -110,7 +113,8 @@ ROWS = [
     own("cv_pdf"),
     own("cv_to_library", get=None, post=302),
     own("cv_entry_edit", post=200, kwargs=_with("entry")),
-    own("cv_entry_delete", get=None, post=302, kwargs=_with("entry")),
+    # GET asks "delete this line?"; only the POST of its button (confirm=yes) deletes.
+    own("cv_entry_delete", post=302, kwargs=_with("entry"), data={"confirm": "yes"}),
     own("cv_step", post=302, kwargs=lambda world: {**_main(world), "step": "personal"}),
     own("letters"),
     own("letter_create", post=200),

@@ -178,7 +178,7 @@ def test_cv_to_pdf_on_a_phone(live_server, world, phone_page):
     phone_page.wait_for_selector("text=Schülerpraktikum Elektroniker")
     phone_page.goto(url(live_server, "/dortmund/me/cv/check/"))
     with phone_page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
-        phone_page.click("#cv-download")
+        phone_page.click("#cv-download", timeout=PDF_TIMEOUT_MS)
     path = download.value.path()
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
@@ -207,7 +207,7 @@ def test_coordinator_imports_a_class_fixes_errors_and_prints_codes(live_server, 
     page.wait_for_selector("#overview-caption")
     assert_no_axe_violations(page)
     with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
-        page.click("form[action$='codes.pdf'] button")
+        page.click("form[action$='codes.pdf'] button", timeout=PDF_TIMEOUT_MS)
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
@@ -216,3 +216,65 @@ def _school(world):
     from .world import school_world
 
     return school_world(world)
+
+
+def test_company_sees_the_shared_profile_of_an_application(live_server, world, page):
+    from anschluss.offers.tests.factories import make_application
+    from anschluss.students.services.consent import do_decide_consent
+    from anschluss.students.services.profile import do_update_sharing
+
+    objects = _school(world)
+    application = make_application(world, student_id=objects.student.pk)
+    with scopes_disabled():
+        application.documents.add(objects.document)
+        do_update_sharing(objects.student, share_cv=True, share_strengths=True, actor=world.users["student"])
+        do_decide_consent(objects.student, purpose="applications", give=True, actor=world.users["guardian"])
+    force_login(page, live_server, "company_staff")
+    _check_all(page, live_server, [f"/dortmund/offers/applications/{application.pk}/"])
+    assert page.locator("#shared-profile").count() == 1
+    assert page.locator("#shared-profile-none").count() == 0
+
+
+def test_deleting_a_cv_line_asks_first_on_a_phone(live_server, world, phone_page):
+    from .world import school_world
+
+    objects = school_world(world)
+    force_login(phone_page, live_server, "student")
+    phone_page.goto(url(live_server, "/dortmund/me/cv/school/"))
+    with phone_page.expect_navigation():
+        phone_page.click(f"a[href$='/me/cv/lines/{objects.entry.pk}/delete/']")
+    assert phone_page.locator("h1").inner_text() == "Diese Zeile löschen?"
+    assert "Hauptschule Kley" in phone_page.locator("#cv-entry-to-delete").inner_text()
+    assert_no_axe_violations(phone_page)
+    # "No" goes back and keeps the line.
+    with phone_page.expect_navigation():
+        phone_page.click("text=Nein, behalten")
+    assert phone_page.url.endswith("/me/cv/school/")
+    with scopes_disabled():
+        assert objects.cv.entries.filter(pk=objects.entry.pk).exists()
+    with phone_page.expect_navigation():
+        phone_page.click(f"a[href$='/me/cv/lines/{objects.entry.pk}/delete/']")
+    with phone_page.expect_navigation():
+        phone_page.click("#cv-entry-delete-confirm")
+    assert phone_page.url.endswith("/me/cv/school/")
+    assert_no_axe_violations(phone_page)
+    with scopes_disabled():
+        assert not objects.cv.entries.filter(pk=objects.entry.pk).exists()
+
+
+def test_a_guardian_downloads_the_childs_data_on_a_phone(live_server, world, phone_page):
+    import json
+
+    from .world import school_world
+
+    objects = school_world(world)
+    force_login(phone_page, live_server, "guardian")
+    _check_all(phone_page, live_server, [f"/dortmund/children/{objects.student.pk}/"])
+    with phone_page.expect_download() as download:
+        phone_page.click("#child-data-json")
+    with open(download.value.path(), encoding="utf-8") as exported:
+        assert json.load(exported)["student"]["first_name"] == "Mia"
+    with phone_page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
+        phone_page.click("#child-data-pdf", timeout=PDF_TIMEOUT_MS)
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"

@@ -60,6 +60,40 @@ def test_the_fixed_file_imports_and_creates_the_class(world, in_scope, users):
     assert Student.objects.count() == 5
 
 
+def test_names_that_look_like_formulas_are_refused_per_row(world, in_scope, users):
+    school = world.orgs["project_school"]
+    data = schild(
+        '2001;=HYPERLINK("https://evil.example");Ada;14.03.2011;9c;9;2',
+        "2002;Muster;+49 231;02.07.2011;9c;9;2",
+        "2003;Probe;Dana;01.01.2011;@9c;9;2",
+        "2004;-Fiktiv;Ben;01.01.2011;9c;9;2",
+        "2005;Beispiel-Öztürk;Gül;05.05.2011;9c;9;2",  # a hyphen inside a name is fine
+    )
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
+        do_import_students(school, data, actor=users["school_coordinator"])
+    errors = [(e.line, e.column) for e in refused.value.errors]
+    assert errors == [(2, "Nachname"), (3, "Vorname"), (4, "Klasse"), (5, "Nachname")]
+    assert refused.value.errors[0].message == (
+        "May not start with =, +, - or @: a spreadsheet would take it for a formula."
+    )
+    with translation.override("de"), pytest.raises(ImportRefused) as refused:
+        do_import_students(school, data, actor=users["school_coordinator"])
+    assert refused.value.errors[0].message.startswith("Darf nicht mit =, +, - oder @ beginnen")
+    assert not Student.objects.exists()
+
+
+def test_the_forms_refuse_such_names_too(world, in_scope, school):
+    from anschluss.students.forms.classes import ClassForm, StudentForm
+
+    form = StudentForm({"first_name": "=1+1", "last_name": "Muster"})
+    assert not form.is_valid() and list(form.errors) == ["first_name"]
+    assert StudentForm({"first_name": "Anna-Lena", "last_name": "Muster"}).is_valid()
+    school_form = ClassForm(
+        {"name": "@9c", "grade": 9, "school_year": "2025/26"}, school=world.orgs["project_school"]
+    )
+    assert not school_form.is_valid() and "name" in school_form.errors
+
+
 def test_svws_style_csv_with_commas_and_a_chosen_class(world, in_scope, users, school):
     data = b"nachname,vorname,geburtsdatum\nBeispiel,Lena,2012-01-09\nMuster,Tom,\n"
     result = do_import_students(
@@ -92,8 +126,10 @@ GOOD_ROW = st.fixed_dictionaries(
         "klasse": st.sampled_from(["8a", "9b", "10c"]),
     }
 )
-# Ways to break a row: empty names, impossible dates, text where the grade goes, overlong values.
-BREAKAGES = st.sampled_from(["no_last", "no_first", "bad_date", "bad_grade", "long_name", "short_row"])
+# Ways to break a row: empty names, impossible dates, text where the grade goes, overlong values, formulas.
+BREAKAGES = st.sampled_from(
+    ["no_last", "no_first", "bad_date", "bad_grade", "long_name", "short_row", "formula"]
+)
 
 
 def _line(row: dict, breakage: str | None) -> str:
@@ -112,6 +148,8 @@ def _line(row: dict, breakage: str | None) -> str:
         last = "X" * 101
     elif breakage == "short_row":
         return f";{last}"
+    elif breakage == "formula":
+        first = "=" + first
     return f";{last};{first};{born};{klasse};{grade};2"
 
 

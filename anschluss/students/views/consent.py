@@ -12,7 +12,7 @@ from .. import interests, kaoa
 from ..forms.profile import SharingForm
 from ..models import Consent
 from ..purposes import BY_KEY
-from ..services.consent import do_decide_consent, do_revoke_consent
+from ..services.consent import do_decide_consent, do_revoke_consent, has_consent, needs_guardian
 from ..services.milestones import done_features
 from ..services.profile import SHARING_FIELDS, answers_of, do_update_sharing
 from .common import allowed, own_student, student_or_deny
@@ -67,7 +67,13 @@ def sharing(request, municipality: str, student):
         do_update_sharing(student, **form.cleaned_data, actor=request.user)
         messages.success(request, _("Saved. Companies see only what you ticked, and only when you apply."))
         return redirect("students:sharing", municipality=municipality)
-    return render(request, "students/me/sharing.html", {"form": form})
+    context = {
+        "form": form,
+        "student": student,
+        "consented": has_consent(student, "applications"),
+        "needs_guardian": needs_guardian(student, "applications"),
+    }
+    return render(request, "students/me/sharing.html", context)
 
 
 @require_safe

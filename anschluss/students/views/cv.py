@@ -187,14 +187,18 @@ def cv_entry_edit(request, municipality: str, student, pk: int):
     return render(request, "students/me/cv_entry_form.html", {"form": form, "entry": entry})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @own_student
 def cv_entry_delete(request, municipality: str, student, pk: int):
+    """Deleting a line asks first, on a page of its own (no JavaScript needed): only its button, which sends
+    confirm=yes, deletes. Any other request shows the question again and deletes nothing."""
     entry = _own_entry(student, pk)
-    section = entry.section
-    do_delete_cv_entry(entry, actor=request.user)
-    messages.success(request, _("The line is deleted."))
-    return redirect("students:cv_step", municipality=municipality, step=section)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        section = entry.section
+        do_delete_cv_entry(entry, actor=request.user)
+        messages.success(request, _("The line is deleted."))
+        return redirect("students:cv_step", municipality=municipality, step=section)
+    return render(request, "students/me/cv_entry_delete.html", {"entry": entry})
 
 
 @require_safe

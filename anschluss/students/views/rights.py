@@ -8,17 +8,22 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from anschluss.core.permissions import deny
+
 from .. import interests, kaoa
+from ..forms.profile import SharingForm
 from ..models import Document
 from ..pdf import pdf_response, render_pdf
+from ..purposes import BY_KEY
 from ..services.documents import cv_of
 from ..services.milestones import done_features
 from ..services.profile import answers_of
 from ..services.rights import do_erase_student, export_data
-from .common import own_student
+from .common import own_student, student_or_deny
 
 
 def portfolio_context(student) -> dict:
@@ -58,22 +63,76 @@ def my_data(request, municipality: str, student):
     return render(request, "students/me/data.html", {"student": student})
 
 
+def _json_export(student, actor, filename: str) -> HttpResponse:
+    data = export_data(student, actor=actor)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _pdf_export(request, student, filename: str, *, for_guardian: bool = False) -> HttpResponse:
+    data = export_data(student, actor=request.user)
+    consents = list(student.consents.all())
+    for consent in consents:
+        purpose = BY_KEY.get(consent.purpose)
+        consent.purpose_name = str(purpose.name) if purpose else consent.purpose
+    context = {
+        "data": data,
+        "student": student,
+        "for_guardian": for_guardian,
+        "quiz_complete": len(data["interests"]["answers"]) == len(interests.items()),
+        "strengths": student.strengths.all(),
+        "consents": consents,
+        "sharing_labels": [
+            field.label for name, field in SharingForm.base_fields.items() if getattr(student, name)
+        ],
+    }
+    pdf = render_pdf("students/pdf/data_export.html", context, request)
+    return pdf_response(pdf, filename)
+
+
 @require_safe
 @own_student
 def data_json(request, municipality: str, student):
-    data = export_data(student, actor=request.user)
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="meine-daten.json"'
-    return response
+    return _json_export(student, request.user, "meine-daten.json")
 
 
 @require_safe
 @own_student
 def data_pdf(request, municipality: str, student):
-    data = export_data(student, actor=request.user)
-    pdf = render_pdf("students/pdf/data_export.html", {"data": data, "student": student}, request)
-    return pdf_response(pdf, "meine-daten.pdf")
+    return _pdf_export(request, student, "meine-daten.pdf")
+
+
+def _child_or_deny(request, pk: int, reason: str):
+    """The guardian's child `pk` (students.export_data, read logged with `reason`), else None. The student
+    themself uses /me/data/."""
+    student = student_or_deny(request, pk, "students.export_data", reason=reason)
+    if student is None or student.user_id == request.user.pk:
+        return None
+    return student
+
+
+def _child_filename(student, extension: str) -> str:
+    return f"daten-{slugify(student.first_name) or 'kind'}.{extension}"
+
+
+@require_safe
+def child_data_json(request, municipality: str, pk: int):
+    """A guardian downloads their child's data export (Art. 15/20 GDPR), the same as the student's."""
+    student = _child_or_deny(request, pk, "data export as JSON (guardian)")
+    if student is None:
+        return deny(request)
+    return _json_export(student, request.user, _child_filename(student, "json"))
+
+
+@require_safe
+def child_data_pdf(request, municipality: str, pk: int):
+    student = _child_or_deny(request, pk, "data export as PDF (guardian)")
+    if student is None:
+        return deny(request)
+    return _pdf_export(request, student, _child_filename(student, "pdf"), for_guardian=True)
 
 
 @require_http_methods(["GET", "POST"])
