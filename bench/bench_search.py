@@ -2,8 +2,8 @@
 
 Creates its own database (anschluss_bench_search), loads 5,000 and then 200,000 synthetic offers, and times
 for each size: text + radius, text only and a typo query. "product" is exactly what the search page runs
-(anschluss.offers.search: list_columns(search_offers(params)), paginated: the count and the first page of 20);
-"peer" is the same two queries written by hand in SQL, on the same data in the same run. Prints a table and
+(anschluss.offers.search.result_page: the typo correction, then the first page of 20 and the total in one query);
+"peer" is the same work written by hand in SQL, on the same data in the same run. Prints a table and
 writes bench/results/search.json. Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432).
 """
 
@@ -23,7 +23,7 @@ os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
 os.environ.setdefault("ANSCHLUSS_TESTING", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anschluss.settings")
 
-SIZES = [5_000, 200_000]
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "5000,200000").split(",")]
 REPEATS = int(os.environ.get("BENCH_REPEATS", "300"))
 WARMUP = 30
 PAGE_SIZE = 20
@@ -167,22 +167,28 @@ HAND_WHERE = """
     {text} {radius}
 """
 HAND_TEXT = "AND o.search_document @@ ({tsq})"
-HAND_RADIUS = """AND o.latitude BETWEEN %(lat0)s AND %(lat1)s AND o.longitude BETWEEN %(lon0)s AND %(lon1)s
+HAND_RADIUS = """AND o.geo_cells && %(cells)s::bigint[]
     AND 12742.0176 * asin(sqrt(power(sin(radians(o.latitude - %(lat)s) / 2), 2)
         + %(coslat)s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2))) <= %(r)s"""
 
 
 def hand_written(cursor, municipality_id: int, q: str, origin, radius):
-    """The peer: typo correction against the vocabulary, the count and the first page, written by hand."""
+    """The peer: typo correction against the vocabulary, then the first page and the total in one statement,
+    written by hand on the same tables and indexes."""
     import math
     import re
 
+    from anschluss.core.geo import grid_cover
+
     words = [w.lower() for w in re.findall(r"[^\W\d_]+|\d+", q) if len(w) > 1][:8]
     cursor.execute(
-        """SELECT q.word, s.word FROM unnest(%s::text[]) AS q(word)
-           CROSS JOIN LATERAL (SELECT word FROM offers_searchword WHERE word %% q.word
-                               ORDER BY word <-> q.word LIMIT 3) AS s
-           WHERE NOT EXISTS (SELECT 1 FROM offers_searchword e WHERE e.word = q.word)""",
+        """SELECT word, other FROM (
+             SELECT q.word, s.word AS other, s.sim, max(s.sim) OVER (PARTITION BY q.word) AS best
+             FROM unnest(%s::text[]) AS q(word)
+             CROSS JOIN LATERAL (SELECT word, similarity(word, q.word) AS sim FROM offers_searchword
+                                 WHERE word %% q.word ORDER BY word <-> q.word LIMIT 3) AS s
+             WHERE NOT EXISTS (SELECT 1 FROM offers_searchword e WHERE e.word = q.word)) AS t
+           WHERE sim >= best - 0.15 ORDER BY sim DESC""",
         [words],
     )
     similar: dict = {}
@@ -200,27 +206,20 @@ def hand_written(cursor, municipality_id: int, q: str, origin, radius):
     radius_sql = ""
     if origin:
         lat, lon = origin
-        dlat = radius / 111.2
-        dlon = radius / (111.2 * math.cos(math.radians(lat)))
         params.update(
             lat=lat,
             lon=lon,
             r=radius,
             coslat=math.cos(math.radians(lat)),
-            lat0=lat - dlat,
-            lat1=lat + dlat,
-            lon0=lon - dlon,
-            lon1=lon + dlon,
+            cells=grid_cover(lat, lon, radius),
         )
         radius_sql = HAND_RADIUS
     where = HAND_WHERE.format(text=HAND_TEXT.format(tsq=tsq), radius=radius_sql)
     # Fixed SQL fragments; the words are parameters.
-    cursor.execute(f"SELECT count(*) FROM offers_offer o WHERE {where}", params)  # noqa: S608
-    total = cursor.fetchone()[0]
     cursor.execute(
         f"""SELECT o.id, o.kind, o.title, o.employer_name, c.name, o.street, o.postcode, o.city, o.latitude,
                    o.longitude, d.name, o.start_date, o.end_date, o.application_deadline, o.places,
-                   o.published_at, o.source, ts_rank(o.search_document, {tsq}) AS rank
+                   o.published_at, o.source, ts_rank(o.search_document, {tsq}) AS rank, count(*) OVER ()
             FROM offers_offer o
             LEFT JOIN core_company cc ON cc.organisation_ptr_id = o.company_id
             LEFT JOIN core_organisation c ON c.id = cc.organisation_ptr_id
@@ -229,19 +228,18 @@ def hand_written(cursor, municipality_id: int, q: str, origin, radius):
             ORDER BY rank DESC, o.published_at DESC, o.id DESC LIMIT {PAGE_SIZE}""",  # noqa: S608
         params,
     )
-    return total, cursor.fetchall()
+    rows = cursor.fetchall()
+    return (rows[0][-1] if rows else 0), rows
 
 
-def product(q: str, origin, radius):
-    """What the search page runs."""
-    from django.core.paginator import Paginator
-
-    from anschluss.offers.search import SearchParams, list_columns, search_offers
+def product(municipality, q: str, origin, radius):
+    """What the search page runs (offers.views.search: result_page)."""
+    from anschluss.offers.search import SearchParams, result_page
 
     params = SearchParams(q=q)
     if origin:
         params.latitude, params.longitude, params.radius_km = origin[0], origin[1], radius
-    page = Paginator(list_columns(search_offers(params)), PAGE_SIZE).get_page(1)
+    page = result_page(params, 1, municipality=municipality, per_page=PAGE_SIZE)
     return page.paginator.count, list(page.object_list)
 
 
@@ -316,13 +314,13 @@ def main() -> int:
             size_results = {}
             with scope(municipality=municipality.pk), connection.cursor() as cursor:
                 for name, cases in workloads.items():
-                    counts = {case[0]: product(*case)[0] for case in cases[: len(TEXTS)]}
+                    counts = {case[0]: product(municipality, *case)[0] for case in cases[: len(TEXTS)]}
                     hand = {
                         case[0]: hand_written(cursor, municipality.pk, *case)[0]
                         for case in cases[: len(TEXTS)]
                     }
                     assert counts == hand, f"{name}: product and peer disagree: {counts} vs {hand}"
-                    ours = measure(product, cases)
+                    ours = measure(lambda *case: product(municipality, *case), cases)
                     peer = measure(lambda *case: hand_written(cursor, municipality.pk, *case), cases)
                     size_results[name] = {
                         "product": ours,

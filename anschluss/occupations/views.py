@@ -6,6 +6,8 @@ from django.views.decorators.http import require_safe
 
 from .models import Occupation, OccupationalField
 
+OFFERS_SHOWN = 5
+
 
 def related_occupations(occupation: Occupation, limit: int = 8) -> list[Occupation]:
     """Same KldB occupational group (3 digits) first, then the same KAoA field; described ones first."""
@@ -29,7 +31,8 @@ def related_occupations(occupation: Occupation, limit: int = 8) -> list[Occupati
 def occupation_list(request, municipality: str):
     from anschluss.offers.search import published_offers
 
-    q = request.GET.get("q", "").strip()[:100]
+    # Without NUL characters, which PostgreSQL cannot compare.
+    q = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     occupations = Occupation.objects.filter(is_current=True).select_related("field")
     if q:
         occupations = occupations.filter(Q(name__icontains=q) | Q(search_terms__icontains=q))
@@ -52,11 +55,13 @@ def occupation_detail(request, municipality: str, slug: str):
     from anschluss.offers.search import list_columns, published_offers
 
     occupation = get_object_or_404(Occupation.objects.select_related("field", "kldb"), slug=slug)
-    offers = list_columns(published_offers().filter(occupations=occupation)).order_by("-published_at")[:50]
+    offers = published_offers().filter(occupations=occupation)
     context = {
         "occupation": occupation,
         "related": related_occupations(occupation),
-        "offers": offers,
+        # A few of the newest; the search (linked with the count) has all of them, with map and filters.
+        "offers": list_columns(offers).order_by("-published_at")[:OFFERS_SHOWN],
+        "offer_count": offers.count(),
         "fields": OccupationalField.objects.all(),
     }
     return render(request, "occupations/detail.html", context)

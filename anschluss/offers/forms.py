@@ -3,6 +3,7 @@
 from typing import cast
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from anschluss.core.models import Company, District
@@ -77,7 +78,8 @@ class OfferSearchForm(forms.Form):
         ).distinct()
         choices = list(used.values_list("slug", "name"))
         selected = self.data.get("occupation") if self.is_bound else None
-        if selected and selected not in {slug for slug, _name in choices}:
+        # A NUL character cannot be looked up on PostgreSQL; the choice field reports it as invalid.
+        if selected and "\x00" not in selected and selected not in {slug for slug, _name in choices}:
             extra = Occupation.objects.filter(slug=selected).values_list("slug", "name").first()
             if extra:
                 choices.append(extra)
@@ -89,7 +91,10 @@ class OfferSearchForm(forms.Form):
         if self.school is None:
             del self.fields["from_school"]
         else:
-            self.fields["from_school"].help_text = self.school.name
+            # The school in the label itself: a hint beside a checkbox squeezes into a narrow column on phones.
+            self.fields["from_school"].label = gettext("Near my school (%(school)s)") % {
+                "school": self.school.name
+            }
 
     def clean_near(self):
         near = self.cleaned_data["near"].strip()

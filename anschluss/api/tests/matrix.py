@@ -24,4 +24,6 @@ ROWS: list[Row] = [
         kwargs=lambda w: {"municipality": w.main.slug},
     ),
     Row("api:offer-detail", get=everyone(200), post=everyone(405), kwargs=_offer),
+    # Any other address under /api/ answers 404 in JSON.
+    Row("api:not_found", get=everyone(404), post=everyone(404), kwargs=lambda w: {"path": "v1/nothing/"}),
 ]

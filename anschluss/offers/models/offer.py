@@ -138,6 +138,11 @@ class Offer(models.Model):
         return self.company.name if self.company_id and self.company else self.employer_name
 
     @property
+    def place(self) -> str:
+        """Where, in a word: the district, else the town."""
+        return self.district.name if self.district_id and self.district else self.city
+
+    @property
     def address(self) -> str:
         return ", ".join(part for part in [self.street, f"{self.postcode} {self.city}".strip()] if part)
 

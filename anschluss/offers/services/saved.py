@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from anschluss.core.audit import log_action
 
 from ..models import Offer, SavedOffer, SavedSearch
+from ..search import OfferHit, find_offers
 from .errors import OfferError
 from .notify import absolute, send_template_mail
 
@@ -75,15 +76,14 @@ def do_delete_saved_search(saved: SavedSearch, *, actor) -> None:
     saved.delete()
 
 
-def new_matches(saved: SavedSearch, *, limit: int = 20) -> list[Offer]:
+def new_matches(saved: SavedSearch, *, limit: int = 20) -> list[OfferHit]:
     from ..forms import OfferSearchForm
-    from ..search import list_columns, search_offers
 
     form = OfferSearchForm(QueryDict(saved.query), municipality=saved.municipality, user=saved.user)
     params = form.params()
     params.published_after = saved.last_notified
     params.sort = "newest"
-    return list(list_columns(search_offers(params))[:limit])
+    return find_offers(params, municipality=saved.municipality, limit=limit)[1]
 
 
 def do_send_search_digests(municipality, *, now=None, actor=None) -> int:

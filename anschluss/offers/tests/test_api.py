@@ -44,3 +44,20 @@ def test_schema_is_valid_and_lists_the_endpoints(db):
     validate_schema(schema)
     assert "/api/v1/municipalities/{municipality}/offers/" in schema["paths"]
     assert "/api/v1/occupations/{slug}/" in schema["paths"]
+
+
+def test_offer_list_reads_each_page_in_a_fixed_number_of_queries(world, occupations):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_the_list() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert Client().get("/api/v1/municipalities/dortmund/offers/?kind=internship").status_code == 200
+        return len(captured)
+
+    make_offer(world).occupations.add(occupations["electronics"])
+    few = queries_for_the_list()
+    for _ in range(5):
+        make_offer(world).occupations.add(occupations["car"])
+    # Not one query per offer and shown column (the description, the grades, … are read with the page).
+    assert queries_for_the_list() == few

@@ -26,12 +26,14 @@ def test_search_apply_acknowledge(live_server, world, offers, new_page):
     student = force_login(new_page(), live_server, "student")
     student.goto(url(live_server, "/dortmund/offers/"))
     assert_no_axe_violations(student)
-    student.fill("#id_q", "Elektroniker")
-    student.fill("#id_near", "44388")
+    # A typo, near the student's school typed by name (the bakery is as near, the third offer too far).
+    student.fill("#id_q", "Eletroniker")
+    student.fill("#id_near", "Hauptschule Kley")
     student.select_option("#id_radius", "10")
     student.click("form[role=search] button[type=submit]")
     student.wait_for_load_state()
     assert student.locator(".offer-item").count() == 1
+    assert "Hauptschule Kley" in student.locator("#results-heading").inner_text()
     assert_no_axe_violations(student)
     student.click(".offer-item a")
     assert student.locator("h1").inner_text() == "Praktikum Elektroniker/-in"
@@ -57,6 +59,7 @@ def test_search_apply_acknowledge(live_server, world, offers, new_page):
 
     student.goto(url(live_server, "/dortmund/start/"))
     assert student.locator("#start-notifications").is_visible()
+    assert student.locator("#start-applications .kern-badge--success").count() == 1
     assert_no_axe_violations(student)
     student.goto(application_url)
     assert student.locator("#application-status .kern-badge--success").count() == 1
@@ -76,12 +79,14 @@ def test_map_and_list_agree_on_a_phone(live_server, world, offers, phone_page):
     assert_no_axe_violations(phone_page)
 
 
-def test_other_pages_are_accessible(live_server, world, offers, new_page):
+def test_other_pages_are_accessible(live_server, world, offers, occupations, new_page):
+    offers.occupations.add(occupations["electronics"])
     pages = {
         "anonymous": [
             "/dortmund/offers/?q=Astronaut",
             f"/dortmund/companies/{world.orgs['company'].pk}/",
             "/dortmund/occupations/",
+            "/dortmund/occupations/elektroniker-energie/",
             "/dortmund/offers/?near=00000&kind=rocket",
         ],
         "company_staff": [

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from anschluss.core.models import Postcode
-from anschluss.offers.search import SearchParams, search_offers
+from anschluss.offers.search import SearchParams, find_offers, result_page
 from anschluss.offers.services.offers import sync_occupation_text
 
 from .factories import make_offer
@@ -52,6 +52,16 @@ def offers(world, in_scope, occupations):
         application_deadline=timezone.localdate() - datetime.timedelta(days=1),
     )
     return {"electro": electro, "car": car, "bakery": bakery, "hidden": hidden, "late": late}
+
+
+def search_offers(params: SearchParams):
+    """All hits in the municipality of the test's scope (the `in_scope` fixture)."""
+    from django_scopes import get_scope
+
+    from anschluss.core.models import Municipality
+
+    municipality = Municipality.objects.get(pk=get_scope()["municipality"])
+    return find_offers(params, municipality=municipality)[1]
 
 
 def titles(params: SearchParams) -> list[str]:
@@ -123,3 +133,79 @@ def test_place_resolution_by_postcode(world, in_scope):
     assert resolve_place("Lütgendortmund", world.main) is None  # the quarter has no postcodes here
     assert resolve_place("99999", world.main) is None
     assert resolve_place("Hauptschule Kley", world.main).label == "Hauptschule Kley"
+
+
+@postgresql_only
+def test_the_database_puts_offers_in_the_cells_of_core_geo(world, in_scope):
+    """The generated column of migration 0003 and core.geo must agree, or the radius would miss offers."""
+    import random
+
+    from anschluss.core.geo import grid_cells
+
+    rng = random.Random(7)
+    points = [(rng.uniform(47.0, 55.0), rng.uniform(6.0, 15.0)) for _ in range(200)]
+    points += [(51.5, 7.5), (51.52, 7.464), (51.0, 7.0)]  # on cell borders
+    offers = [
+        make_offer(world, title=f"Punkt {n}", latitude=lat, longitude=lon)
+        for n, (lat, lon) in enumerate(points)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, geo_cells FROM offers_offer WHERE id = ANY(%s)", [[o.pk for o in offers]])
+        stored = dict(cursor.fetchall())
+    for offer, (lat, lon) in zip(offers, points, strict=True):
+        assert stored[offer.pk] == grid_cells(lat, lon), (lat, lon)
+
+
+def test_a_page_and_its_total_in_one_query(world, in_scope, offers, django_assert_num_queries):
+    for n in range(5):
+        make_offer(world, title=f"Praktikum Nummer {n}")
+    with django_assert_num_queries(1):
+        page = result_page(SearchParams(sort="newest"), 2, municipality=in_scope, per_page=3)
+        rows = list(page.object_list)
+    assert page.paginator.count == 8 and page.paginator.num_pages == 3 and page.number == 2
+    assert [o.title for o in rows] == [
+        "Praktikum Nummer 1",
+        "Praktikum Nummer 0",
+        "Berufsfelderkundung Bäckerei",
+    ]
+    assert (
+        result_page(SearchParams(sort="newest"), "7", municipality=in_scope, per_page=3).number == 3
+    )  # past the end: the last page
+    assert result_page(SearchParams(sort="newest"), "x", municipality=in_scope, per_page=3).number == 1
+    empty = result_page(SearchParams(q="Zahnarzt"), 1, municipality=in_scope)
+    assert empty.paginator.count == 0 and list(empty.object_list) == [] and empty.number == 1
+
+
+def test_another_municipality_s_offers_are_never_found(world, in_scope, offers):
+    """The same words at the same place in Beispielstadt: never in Dortmund's results, and the other way round."""
+    make_offer(
+        world,
+        municipality=world.other,
+        district=world.districts["other"],
+        title="Praktikum Elektroniker/-in in Beispielstadt",
+    )
+    found = titles(SearchParams(q="Elektroniker", latitude=51.51, longitude=7.33, radius_km=50))
+    assert found == ["Praktikum Elektroniker/-in"]
+    total, hits = find_offers(SearchParams(q="Elektroniker"), municipality=world.other)
+    assert total == 1 and hits[0].title.endswith("Beispielstadt")
+
+
+def test_what_people_type_is_only_text(world, in_scope, offers):
+    """Quotes, LIKE wildcards and full-text operators are not syntax: only the words count."""
+    electro = ["Praktikum Elektroniker/-in"]
+    assert titles(SearchParams(q="Elektroniker' --")) == electro
+    assert titles(SearchParams(q="!Elektroniker")) == electro  # no negation
+    assert titles(SearchParams(q="Elektroniker%")) == electro
+    assert titles(SearchParams(q="Elektroniker | Kfz")) == []  # no "or": both words must match
+    assert len(titles(SearchParams(q="%_\\"))) == 3  # no words at all: like an empty search
+
+
+def test_capitalised_words_with_umlauts_are_found(world, in_scope):
+    make_offer(world, title="Berufsfelderkundung Ärztliche Praxis")
+    assert titles(SearchParams(q="ärztliche")) == ["Berufsfelderkundung Ärztliche Praxis"]
+
+
+@pytest.mark.parametrize("typo", ["Eletroniker", "Elektronicker"])
+def test_a_typo_brings_in_only_the_closest_words(offers, typo):
+    """"Eletroniker" is nearly "Elektroniker", less so "Mechatroniker": the Kfz offer stays out."""
+    assert titles(SearchParams(q=typo)) == ["Praktikum Elektroniker/-in"]

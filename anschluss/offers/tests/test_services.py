@@ -147,6 +147,31 @@ def test_apply_needs_a_message_and_an_open_offer(world, in_scope):
     assert not Application.objects.exists()
 
 
+def test_apply_with_documents_from_the_own_library_only(world, in_scope):
+    from django.core.files.base import ContentFile
+
+    from anschluss.students.models import Document
+    from anschluss.students.tests.world import PDF_BYTES, school_world
+
+    school = school_world(world)
+    others = Document(
+        municipality=world.main,
+        student=school.stranger,
+        title="Fremder Lebenslauf",
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+    )
+    others.file.save("upload", ContentFile(PDF_BYTES), save=False)
+    others.save()
+    offer, student = make_offer(world), world.users["student"]
+    with pytest.raises(OfferError):
+        do_apply(offer, message="Hallo", documents=[school.document, others], actor=student)
+    assert not Application.objects.exists()
+    application = do_apply(offer, message="Hallo", documents=[school.document], actor=student)
+    assert list(application.documents.all()) == [school.document]
+    assert application.student == school.student
+
+
 def test_acknowledgement_reaches_the_student(world, in_scope, mailoutbox):
     application = make_application(world)
     with pytest.raises(PermissionDenied):

@@ -1,7 +1,6 @@
 """The public side: search with list and map, offer detail with JSON-LD, company page."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -10,7 +9,7 @@ from anschluss.core.models import Company
 from ..forms import OfferSearchForm, SaveSearchForm
 from ..jsonld import as_script_content, job_posting
 from ..models import Application, OfferKind, SavedOffer
-from ..search import list_columns, published_offers, search_offers
+from ..search import list_columns, published_offers, result_page
 from .common import get_offer, not_found_unless
 
 
@@ -24,8 +23,7 @@ def _query_without_page(request) -> str:
 def search(request, municipality: str):
     form = OfferSearchForm(request.GET or None, municipality=request.municipality, user=request.user)
     params = form.params()
-    results = list_columns(search_offers(params))
-    page = Paginator(results, settings.OFFERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = result_page(params, request.GET.get("page"), municipality=request.municipality)
     query = _query_without_page(request)
     context = {
         "form": form,
