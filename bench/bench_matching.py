@@ -26,7 +26,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from anschluss.placements.engine import blocking_pairs, stable_match, welfare_match  # noqa: E402
+from anschluss.placements.engine import (  # noqa: E402
+    blocking_pairs,
+    explain_all,
+    stable_match,
+    welfare_match,
+)
 from anschluss.placements.engine.instance import Instance, priority_key  # noqa: E402
 from anschluss.placements.engine.welfare import _pairs  # noqa: E402
 
@@ -194,6 +199,8 @@ def run(sizes) -> dict:
             "stable_blocking_pairs": len(blocking_pairs(instance, stable)),
             "stable_peak_mb": round(peak_memory_mb(lambda instance=instance: stable_match(instance)), 1),
             "welfare_seconds": min(welfare_times),
+            # What a run in the product adds: the reasons for every student (why this place, why not higher).
+            "explain_all_seconds": timed(lambda i=instance, w=welfare: explain_all(i, w), 1)[1][0],
             "welfare_placed": welfare.placed,
             "welfare_mean_rank": round(welfare.mean_rank(), 3),
             "ortools_solve_alone_seconds": ortools_solve_alone(instance),
@@ -218,7 +225,22 @@ def run(sizes) -> dict:
             "NRW welfare seconds": 6,
         },
         "results": rows,
+        "goals_met": goals_met(rows),
     }
+
+
+def goals_met(rows: list[dict]) -> dict[str, bool]:
+    """The issue's goals, checked on this run's figures ("end to end" for welfare mode: match and explain)."""
+    by_size = {row["size"]: row for row in rows}
+    met = {}
+    if "NRW" in by_size:
+        nrw = by_size["NRW"]
+        met["NRW stable seconds"] = nrw["stable_seconds_median"] <= 0.25
+        met["NRW stable peak MB"] = nrw["stable_peak_mb"] <= 150
+        met["NRW welfare seconds"] = nrw["welfare_seconds"] + nrw["explain_all_seconds"] <= 6
+    if "speedup_vs_peer" in by_size.get("20k", {}):
+        met["20k speedup vs matching"] = by_size["20k"]["speedup_vs_peer"] >= 100
+    return met
 
 
 def _line(row: dict) -> str:
@@ -233,6 +255,7 @@ def _line(row: dict) -> str:
         f"{row['stable_seconds_median'] * 1000:8.1f} ms {row['stable_peak_mb']:6.1f} MB placed {row['stable_placed']:>7}"
         f" rank {row['stable_mean_rank']:.2f} blocking {row['stable_blocking_pairs']} | welfare "
         f"{row['welfare_seconds']:6.2f}s placed {row['welfare_placed']:>7} rank {row['welfare_mean_rank']:.2f}"
+        f" explain {row['explain_all_seconds']:.2f}s"
         f" | OR-Tools solve {row['ortools_solve_alone_seconds']:.2f}s{peer}"
     )
 
@@ -254,6 +277,8 @@ def main() -> int:
     if failures:
         print(f"FAILED checks for {failures}", file=sys.stderr)
         return 1
+    for goal, met in report["goals_met"].items():
+        print(f"goal {goal}: {'met' if met else 'NOT met'}")
     print(f"wrote {out.relative_to(ROOT)}")
     return 0
 

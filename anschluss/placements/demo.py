@@ -1,6 +1,7 @@
 """The placement demo: an open round "Praktikum Frühjahr 2027" for the nine project schools (grades 8 and 9),
 places at the invented demo companies near those schools, and choices of some demo students of Hauptschule
-Kley (the student persona has none, so that the demo can show choosing). Deterministic and idempotent."""
+Kley: three in four rank four of the eight places nearest to the school, the others have not chosen yet (the
+student persona has no choices, so that the demo can show choosing). Deterministic and idempotent."""
 
 import datetime
 
@@ -16,6 +17,8 @@ from .models import PlacementRound, Preference, RoundPlace
 ROUND_NAME = "Praktikum Frühjahr 2027"
 PLACES_PER_SCHOOL = 5
 NEAR_KM = 4.0
+CHOICE_POOL = 8  # a demo student ranks places among the 8 nearest to the school (within the maximum commute)
+CHOICES_PER_STUDENT = 4
 
 # Demo industry -> (KAoA field key, what students do)
 INDUSTRIES = {
@@ -113,14 +116,20 @@ def _preferences(round_: PlacementRound, places: list[RoundPlace]) -> None:
         students.filter(user__isnull=True).order_by("last_name", "first_name", "pk")
     ):
         origin = point(student.school)
-        if number % 3 == 2 or origin is None:
-            continue  # a third has not chosen yet: the school can remind them
+        if number % 4 == 3 or origin is None:
+            continue  # a quarter has not chosen yet: the school can remind them
         if Preference.objects.filter(round=round_, student=student).exists():
             continue
-        nearest = sorted(places, key=lambda p: (COMMUTE.distance_km(origin, (p.latitude, p.longitude)), p.pk))
-        ranked = nearest[: 3 + number % 3]
-        # Not everyone wants the nearest place most: rotate the list a little.
-        ranked = ranked[number % len(ranked) :] + ranked[: number % len(ranked)] if ranked else []
+        reachable = sorted(
+            (km, p.pk, p)
+            for p in places
+            if (km := COMMUTE.distance_km(origin, (p.latitude, p.longitude))) <= round_.max_commute_km
+        )
+        nearest = [p for _km, _pk, p in reachable[:CHOICE_POOL]]
+        # Students want different things: each ranks CHOICES_PER_STUDENT of the nearest places, starting at
+        # a different one, so that the demand spreads over the places as in a real round.
+        start = number % len(nearest) if nearest else 0
+        ranked = (nearest[start:] + nearest[:start])[:CHOICES_PER_STUDENT]
         for rank, place in enumerate(ranked, start=1):
             Preference.objects.create(
                 municipality_id=round_.municipality_id, round=round_, student=student, place=place, rank=rank

@@ -4,6 +4,7 @@ choice. Written for students first; staff read the same sentences."""
 from django.utils.translation import gettext as _
 
 from .engine.explain import FULL_HIGHER_PRIORITY, FULL_MORE_STUDENTS, PLACED, TOO_FAR, UNPLACED
+from .models import MatchRun
 
 
 def _name(places: dict, place_id) -> str:
@@ -48,3 +49,22 @@ def sentence(reason: dict, places: dict, max_commute_km: float) -> str:
 def explain_assignment(assignment: dict, places: dict, max_commute_km: float) -> list[str]:
     """All sentences for one student's entry of MatchRun.assignments, the result first."""
     return [sentence(reason, places, max_commute_km) for reason in assignment.get("reasons", [])]
+
+
+def unplaced_explanations(round_, placements, students) -> dict[int, list[str]]:
+    """Why each of `students` (without a placement) got no place in the run the round's placements were
+    adopted from: {student pk: sentences}. Empty when the placements come from no single run (all by hand)."""
+    run_ids = {p.source_run_id for p in placements if p.source_run_id is not None}
+    if len(run_ids) != 1:
+        return {}
+    run = MatchRun.objects.filter(pk=run_ids.pop()).only("assignments").first()
+    if run is None:
+        return {}
+    places = {p.pk: p for p in round_.places.select_related("company")}
+    explained = {}
+    for student in students:
+        assignment = run.assignments.get(str(student.pk))
+        # A student the run placed but who was taken off by hand has no explanation from the run.
+        if assignment is not None and assignment["place"] is None:
+            explained[student.pk] = explain_assignment(assignment, places, round_.max_commute_km)
+    return explained

@@ -47,9 +47,14 @@ def agreement_context(agreement: PlacementAgreement) -> dict:
 STYLESHEET = Path(__file__).with_name("agreement_pdf.css")
 
 
-def render_agreement_pdf(agreement: PlacementAgreement) -> bytes:
+def agreement_document(agreement: PlacementAgreement):
+    """The agreement laid out on A4 pages (a WeasyPrint Document): one page, to sign and hand out."""
     from weasyprint import CSS, HTML
 
     with translation.override(translation.get_language() or "de"):
         html = render_to_string("placements/agreement_pdf.html", agreement_context(agreement))
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    return HTML(string=html).render(stylesheets=[CSS(filename=str(STYLESHEET))])
+
+
+def render_agreement_pdf(agreement: PlacementAgreement) -> bytes:
+    return agreement_document(agreement).write_pdf()

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from . import people
-from .instance_builder import commute_km, commute_minutes, field_of, with_fields
-from .models import Placement, PlacementRound, Preference, RoundPlace
+from .instance_builder import commute_km, commute_minutes, current_fingerprint, field_of, with_fields
+from .models import MatchRun, Placement, PlacementRound, Preference, RoundPlace
 
 
 @dataclass
@@ -16,27 +16,56 @@ class PlaceOption:
     minutes: int | None
     field_id: int | None
     free: int = 0
+    too_far: bool = False  # beyond the round's maximum commute: students cannot choose it
 
 
 def place_options(round_: PlacementRound, school, *, field_id: int | None = None) -> list[PlaceOption]:
-    """The round's places sorted by the way from `school` (nearest first), optionally of one field."""
+    """The round's places sorted by the way from `school` (nearest first), optionally of one field; each
+    knows whether it is beyond the round's maximum commute."""
     places = with_fields(round_.places.select_related("company", "field")).annotate(
         taken=Count("placements", distinct=True)
     )
-    options = [
-        PlaceOption(
-            p, round(commute_km(school, p), 1), commute_minutes(school, p), field_of(p), p.capacity - p.taken
+    options = []
+    for p in places:
+        km = commute_km(school, p)
+        options.append(
+            PlaceOption(
+                p,
+                round(km, 1),
+                commute_minutes(school, p),
+                field_of(p),
+                p.capacity - p.taken,
+                too_far=km > round_.max_commute_km,
+            )
         )
-        for p in places
-    ]
     if field_id is not None:
         options = [o for o in options if o.field_id == field_id]
     return sorted(options, key=lambda o: (o.km, o.place.company.name, o.place.pk))
 
 
-def nearest_free_places(round_: PlacementRound, student, *, limit: int = 3) -> list[PlaceOption]:
-    """Places of the round that still have a free seat, nearest to the student's school first."""
-    return [o for o in place_options(round_, student.school) if o.free > 0][:limit]
+def nearest_free_places(round_: PlacementRound, students, *, limit: int = 3) -> dict[int, list[PlaceOption]]:
+    """For each student (pk): the round's places that still have a free seat, nearest to their school first.
+    One pass over the places per school, not per student."""
+    by_school: dict[int, list[PlaceOption]] = {}
+    nearest = {}
+    for student in students:
+        if student.school_id not in by_school:
+            by_school[student.school_id] = [o for o in place_options(round_, student.school) if o.free > 0][
+                :limit
+            ]
+        nearest[student.pk] = by_school[student.school_id]
+    return nearest
+
+
+def out_of_date_runs(round_: PlacementRound, runs) -> set[int]:
+    """The pks of those finished `runs` of the round whose input has changed since they were computed (the
+    same test adopting a run makes). The round's input is fingerprinted once, and only while runs can still
+    be started or adopted."""
+    done = [run for run in runs if run.status == MatchRun.Status.DONE]
+    if not done or round_.status not in (PlacementRound.Status.OPEN, PlacementRound.Status.CLOSED):
+        return set()
+    fingerprint = current_fingerprint(round_)
+    return {run.pk for run in done if not run.matches_input(fingerprint)}
 
 
 def chosen_place_ids(round_: PlacementRound, student) -> list[int]:

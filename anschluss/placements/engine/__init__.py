@@ -8,10 +8,10 @@
 """
 
 from .commute import CommuteEstimator, StraightLineCommute
-from .explain import Reason, explain
+from .explain import Reason, explain, explain_all
 from .instance import Instance, build_instance, priority_key
 from .result import Result
-from .stable import blocking_pairs, stable_match
+from .stable import blocking_pairs, place_cutoffs, stable_match
 from .welfare import welfare_match
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "blocking_pairs",
     "build_instance",
     "explain",
+    "explain_all",
+    "place_cutoffs",
     "priority_key",
     "stable_match",
     "welfare_match",

@@ -3,8 +3,11 @@ translates them (placements/explanations.py)."""
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .instance import Instance, unpack_priority
 from .result import Result
+from .stable import place_cutoffs
 
 PLACED = "placed"  # this is your place: your n-th choice
 FULL_HIGHER_PRIORITY = "full_higher_priority"  # all seats went to students with a higher priority
@@ -13,7 +16,7 @@ TOO_FAR = "too_far"  # beyond the maximum commute
 UNPLACED = "unplaced"  # no place on the list could take you
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # slots, not frozen: a state-wide round creates a few hundred thousand of them
 class Reason:
     code: str
     place: int | None
@@ -21,42 +24,76 @@ class Reason:
     data: dict = field(default_factory=dict)
 
 
-def _cutoff(instance: Instance, result: Result, place: int) -> int | None:
-    """The worst priority among the students placed at `place` (None when it has a free seat)."""
-    members = (result.place == place).nonzero()[0]
-    if len(members) < instance.capacity[place]:
-        return None
-    return max(int(instance.pref_priority[instance.indptr[s] + result.rank[s]]) for s in members)
+def explain(
+    instance: Instance, result: Result, student: int, cutoffs: np.ndarray | None = None
+) -> list[Reason]:
+    """The reasons for one student: first the result (placed, or unplaced), then why not each higher choice,
+    then the choices dropped as too far."""
+    return explain_students(instance, result, np.array([student]), cutoffs)[0]
 
 
-def explain(instance: Instance, result: Result, student: int) -> list[Reason]:
-    reasons = []
-    own_rank = int(result.rank[student])
-    choices = instance.choices(student)
-    keys = instance.priorities(student)
-    higher = range(len(choices)) if own_rank < 0 else range(own_rank)
-    for position in higher:
-        place = int(choices[position])
-        key = int(keys[position])
-        cutoff = _cutoff(instance, result, place)
-        tier, fit, _lottery = unpack_priority(key)
-        data = {"your_tier": tier, "your_fit": round(fit, 2)}
-        if cutoff is not None:
-            cutoff_tier, cutoff_fit, _ = unpack_priority(cutoff)
-            data |= {"last_admitted_tier": cutoff_tier, "last_admitted_fit": round(cutoff_fit, 2)}
-        code = FULL_HIGHER_PRIORITY if result.mode == "stable" else FULL_MORE_STUDENTS
-        reasons.append(Reason(code, place, position, data))
-    for place, distance in instance.too_far.get(student, []):
-        reasons.append(Reason(TOO_FAR, place, None, {"distance_km": round(distance, 1)}))
-    if own_rank >= 0:
-        edge = instance.indptr[student] + own_rank
-        tier, fit, _ = unpack_priority(int(instance.pref_priority[edge]))
-        data = {
-            "tier": tier,
-            "fit": round(fit, 2),
-            "distance_km": round(float(instance.pref_distance_km[edge]), 1),
-        }
-        reasons.insert(0, Reason(PLACED, int(result.place[student]), own_rank, data))
+def explain_all(instance: Instance, result: Result) -> list[list[Reason]]:
+    """The reasons for every student of the result."""
+    return explain_students(instance, result, np.arange(instance.n_students))
+
+
+def explain_students(
+    instance: Instance, result: Result, students: np.ndarray, cutoffs: np.ndarray | None = None
+) -> list[list[Reason]]:
+    """The reasons for each of `students`, in that order. The priorities and the places' cutoffs
+    (stable.place_cutoffs) are unpacked for all their pairs at once in NumPy; only the assembly of the
+    Reason objects is a Python loop, so explaining a state-wide round stays linear and quick."""
+    if cutoffs is None:
+        cutoffs = place_cutoffs(instance, result)
+    students = np.asarray(students, dtype=np.int64)
+    starts = instance.indptr[students]
+    own_rank = result.rank[students].astype(np.int64)
+    # The higher choices: above the student's place, or the whole list when unplaced.
+    counts = np.where(own_rank >= 0, own_rank, instance.indptr[students + 1] - starts)
+    edges = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    tier, fit, _lottery = unpack_priority(instance.pref_priority[edges])
+    cutoff = cutoffs[instance.pref_place[edges]]
+    cutoff_tier, cutoff_fit, _ = unpack_priority(np.maximum(cutoff, 0))
+    higher = zip(
+        instance.pref_place[edges].tolist(),
+        tier.tolist(),
+        np.round(fit, 2).tolist(),
+        (cutoff >= 0).tolist(),
+        cutoff_tier.tolist(),
+        np.round(cutoff_fit, 2).tolist(),
+        strict=True,
+    )
+    # Each student's own pair (for the unplaced any valid pair: its values are not used).
+    own_edge = np.clip(starts + np.maximum(own_rank, 0), 0, max(len(instance.pref_place) - 1, 0))
+    if len(instance.pref_place) == 0:
+        own_key, own_km = np.zeros(len(students), np.int64), np.zeros(len(students))
     else:
-        reasons.insert(0, Reason(UNPLACED, None))
-    return reasons
+        own_key, own_km = instance.pref_priority[own_edge], instance.pref_distance_km[own_edge]
+    own_tier, own_fit, _ = unpack_priority(own_key)
+    own = zip(
+        students.tolist(),
+        own_rank.tolist(),
+        counts.tolist(),
+        result.place[students].tolist(),
+        own_tier.tolist(),
+        np.round(own_fit, 2).tolist(),
+        np.round(own_km.astype(np.float64), 1).tolist(),
+        strict=True,
+    )
+    code = FULL_HIGHER_PRIORITY if result.mode == "stable" else FULL_MORE_STUDENTS
+    explained = []
+    for student, rank, count, place, o_tier, o_fit, o_km in own:
+        if rank >= 0:
+            reasons = [Reason(PLACED, place, rank, {"tier": o_tier, "fit": o_fit, "distance_km": o_km})]
+        else:
+            reasons = [Reason(UNPLACED, None)]
+        for position in range(count):
+            choice, c_tier, c_fit, full, last_tier, last_fit = next(higher)
+            data = {"your_tier": c_tier, "your_fit": c_fit}
+            if full:
+                data |= {"last_admitted_tier": last_tier, "last_admitted_fit": last_fit}
+            reasons.append(Reason(code, choice, position, data))
+        for choice, distance in instance.too_far.get(student, []):
+            reasons.append(Reason(TOO_FAR, choice, None, {"distance_km": round(distance, 1)}))
+        explained.append(reasons)
+    return explained

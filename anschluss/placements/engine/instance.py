@@ -8,6 +8,7 @@ Pairs beyond the maximum commute are removed when the instance is built and reme
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +28,8 @@ def priority_key(tier: int, fit: float, lottery: int) -> int:
     return (tier << (_FIT_BITS + _LOTTERY_BITS)) | (misfit << _LOTTERY_BITS) | lottery
 
 
-def unpack_priority(key: int) -> tuple[int, float, int]:
+def unpack_priority(key: Any) -> tuple[Any, Any, Any]:
+    """(tier, fit, lottery) of a key from priority_key; works on one int and on an int64 array alike."""
     lottery = key & ((1 << _LOTTERY_BITS) - 1)
     misfit = (key >> _LOTTERY_BITS) & _FIT_SCALE
     tier = key >> (_FIT_BITS + _LOTTERY_BITS)

@@ -67,29 +67,34 @@ def stable_match(instance: Instance) -> Result:
     return Result(place=held.astype(np.int32), rank=rank.astype(np.int32), mode="stable")
 
 
+def place_cutoffs(instance: Instance, result: Result) -> np.ndarray:
+    """For each place, the worst priority among the students placed there when it is full; -1 when it still
+    has a free seat. A student with a better (smaller) priority than the cutoff would have been taken."""
+    placed = np.nonzero(result.place >= 0)[0]
+    held_count = np.bincount(result.place[placed], minlength=instance.n_places)
+    own_edge = instance.indptr[placed] + result.rank[placed]
+    worst = np.full(instance.n_places, -1, dtype=np.int64)
+    np.maximum.at(worst, result.place[placed], instance.pref_priority[own_edge])
+    return np.where(held_count >= instance.capacity, worst, -1)
+
+
 def blocking_pairs(instance: Instance, result: Result, *, limit: int | None = None) -> list[tuple[int, int]]:
     """Pairs (student, place) that would both rather be matched to each other: empty for a stable matching.
 
     A student s and a place p on s's list above s's place block if p has a free seat or holds a student
     with a worse priority than s.
     """
-    n, m = instance.n_students, instance.n_places
+    n = instance.n_students
     lengths = np.diff(instance.indptr)
     owner = np.repeat(np.arange(n), lengths)
     position = np.arange(len(instance.pref_place)) - np.repeat(instance.indptr[:-1], lengths)
     own_rank = np.where(result.rank >= 0, result.rank, np.iinfo(np.int32).max)
     prefers = position < own_rank[owner]
 
-    placed = np.nonzero(result.place >= 0)[0]
-    held_count = np.bincount(result.place[placed], minlength=m)
-    # The priority of each placed student at their own place.
-    own_edge = instance.indptr[placed] + result.rank[placed]
-    worst = np.full(m, -1, dtype=np.int64)
-    np.maximum.at(worst, result.place[placed], instance.pref_priority[own_edge])
-
+    cutoff = place_cutoffs(instance, result)
     places = instance.pref_place.astype(np.int64)
-    free_seat = held_count[places] < instance.capacity[places]
-    beats_worst = instance.pref_priority < worst[places]
+    free_seat = cutoff[places] < 0
+    beats_worst = instance.pref_priority < cutoff[places]
     blocking = np.nonzero(prefers & (free_seat | beats_worst))[0]
     if limit is not None:
         blocking = blocking[:limit]

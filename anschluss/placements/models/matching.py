@@ -52,6 +52,9 @@ class MatchRun(models.Model):
     # {student_id: {"place": place_id|None, "rank": int|None, "km": float|None, "reasons": [...]}}
     assignments = models.JSONField(default=dict)
     stats = models.JSONField(default=dict)
+    # SHA-256 of the engine's complete input when the run was computed (instance_builder.input_fingerprint):
+    # choices, students, places and capacities, priorities, seed and maximum commute. Empty until it ran.
+    input_fingerprint = models.CharField(_("input fingerprint"), max_length=64, blank=True, editable=False)
     error = models.TextField(blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -66,6 +69,11 @@ class MatchRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} – {self.get_mode_display()}"
+
+    def matches_input(self, fingerprint: str) -> bool:
+        """Whether this run was computed from the input with this fingerprint. A run without a fingerprint
+        (not finished, or computed before runs kept one) matches no input."""
+        return bool(self.input_fingerprint) and self.input_fingerprint == fingerprint
 
 
 class Placement(models.Model):

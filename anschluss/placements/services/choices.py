@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from anschluss.core.audit import log_action
 
 from .. import people
+from ..instance_builder import commute_km
 from ..models import Notice, PlacementRound, Preference
 from ..notifications import notify
 from .base import require
@@ -15,7 +16,8 @@ from .base import require
 @transaction.atomic
 def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> list[Preference]:
     """Replace the signed-in student's ranked list (first = most wanted). Needs placements.choose_places and
-    an open choice window; at most round.max_choices places of this round, each once."""
+    an open choice window; at most round.max_choices places of this round, each once, none newly added beyond
+    the round's maximum commute."""
     require(actor, "placements.choose_places", round_)
     student = people.student_of(actor)
     if student is None:
@@ -28,9 +30,17 @@ def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> li
         raise ValidationError(
             _("You can choose at most %(count)s places.") % {"count": round_.max_choices}, code="too_many"
         )
-    known = set(round_.places.filter(pk__in=place_ids).values_list("pk", flat=True))
-    if known != set(place_ids):
+    places = {place.pk: place for place in round_.places.filter(pk__in=place_ids)}
+    if set(places) != set(place_ids):
         raise ValidationError(_("This place is not part of the round."), code="unknown_place")
+    already = set(Preference.objects.filter(round=round_, student=student).values_list("place_id", flat=True))
+    # A place chosen before the maximum commute was lowered may stay; a new one must be within reach.
+    if any(commute_km(student.school, places[pk]) > round_.max_commute_km for pk in set(place_ids) - already):
+        raise ValidationError(
+            _("This place is too far from your school. You can choose places up to %(km)s km away.")
+            % {"km": round_.max_commute_km},
+            code="too_far",
+        )
     Preference.objects.filter(round=round_, student=student).delete()
     preferences = Preference.objects.bulk_create(
         Preference(

@@ -11,8 +11,8 @@ from django_scopes import scope, scopes_disabled
 
 from anschluss.core.audit import log_action
 
-from ..engine import blocking_pairs, explain, stable_match, welfare_match
-from ..instance_builder import build_round_instance
+from ..engine import blocking_pairs, explain_all, stable_match, welfare_match
+from ..instance_builder import build_round_instance, current_fingerprint
 from ..models import MatchRun, Placement, PlacementRound
 from .base import locked_round, require, require_status
 
@@ -68,13 +68,16 @@ def execute_run(run_id: int) -> MatchRun:
             _progress(run, MatchRun.Status.RUNNING, 70)
             run.assignments = _assignments(built, result)
             run.stats = _stats(run.round, built, result, run.assignments)
+            run.input_fingerprint = built.fingerprint
         except Exception as exc:  # the run shows what went wrong; the worker stays alive
             run.status, run.error, run.finished = MatchRun.Status.FAILED, str(exc)[:2000], timezone.now()
             run.save(update_fields=["status", "error", "finished"])
             log_action(None, "placements.matchrun.fail", run, {"error": str(exc)[:200]})
             return run
         run.status, run.progress, run.finished = MatchRun.Status.DONE, 100, timezone.now()
-        run.save(update_fields=["assignments", "stats", "status", "progress", "finished"])
+        run.save(
+            update_fields=["assignments", "stats", "input_fingerprint", "status", "progress", "finished"]
+        )
         log_action(None, "placements.matchrun.finish", run, {"placed": run.stats["placed"]})
         return run
 
@@ -82,6 +85,7 @@ def execute_run(run_id: int) -> MatchRun:
 def _assignments(built, result) -> dict[str, dict]:
     place_ids = built.place_ids
     assignments: dict[str, dict] = {}
+    explained = explain_all(built.instance, result)
     for index, student_id in enumerate(built.student_ids):
         reasons: list[dict[str, Any]] = [
             {
@@ -90,7 +94,7 @@ def _assignments(built, result) -> dict[str, dict]:
                 "rank": reason.rank + 1 if reason.rank is not None else None,
                 "data": reason.data,
             }
-            for reason in explain(built.instance, result, index)
+            for reason in explained[index]
         ]
         placed = int(result.place[index]) >= 0
         assignments[str(student_id)] = {
@@ -135,17 +139,30 @@ def _stats(round_: PlacementRound, built, result, assignments: dict) -> dict:
     }
 
 
+def check_run_is_current(round_: PlacementRound, run: MatchRun) -> None:
+    """Refuse a run whose input has changed since it was computed: a student changed, added or removed a
+    choice, a student with choices joined or left the round, a place was added, removed or changed its capacity
+    or site, or a priority setting, the seed or the maximum commute changed. Adopting it would place students
+    by outdated choices (or overfill a place), so the liaison is asked to run the matching again."""
+    if not run.matches_input(current_fingerprint(round_)):
+        raise ValidationError(
+            _("The choices or places have changed since this run. Please start the matching again."),
+            code="stale_run",
+        )
+
+
 @transaction.atomic
 def do_adopt_run(run: MatchRun, *, actor) -> int:
     """Make a finished run's result the round's proposal: replaces all proposed placements of the round.
-    Needs placements.manage_round and a round whose choices are closed; runs under the round's row lock, so two
+    Needs placements.manage_round and a round whose choices are closed, and refuses a run whose input (choices,
+    students, places, settings) changed since it was computed; runs under the round's row lock, so two
     adoptions at once end with the placements of one run, never a student twice. Returns placements made."""
     require(actor, "placements.manage_round", run.round)
     round_ = locked_round(run.round)
     require_status(round_, PlacementRound.Status.CLOSED)
     if run.status != MatchRun.Status.DONE:
         raise ValidationError(_("This run has not finished."), code="run_status")
-    valid_places = set(round_.places.values_list("pk", flat=True))
+    check_run_is_current(round_, run)
     Placement.objects.filter(round=round_).delete()
     placements = Placement.objects.bulk_create(
         Placement(
@@ -158,7 +175,7 @@ def do_adopt_run(run: MatchRun, *, actor) -> int:
             source_run=run,
         )
         for student_id, assignment in sorted(run.assignments.items())
-        if assignment["place"] in valid_places
+        if assignment["place"] is not None
     )
     log_action(actor, "placements.matchrun.adopt", run, {"placements": len(placements)})
     return len(placements)

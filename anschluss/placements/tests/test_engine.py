@@ -15,10 +15,17 @@ from anschluss.placements.engine import (
     blocking_pairs,
     build_instance,
     explain,
+    explain_all,
     stable_match,
     welfare_match,
 )
-from anschluss.placements.engine.explain import FULL_HIGHER_PRIORITY, PLACED, TOO_FAR, UNPLACED
+from anschluss.placements.engine.explain import (
+    FULL_HIGHER_PRIORITY,
+    FULL_MORE_STUDENTS,
+    PLACED,
+    TOO_FAR,
+    UNPLACED,
+)
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 
@@ -136,6 +143,15 @@ def test_no_student_gains_by_misreporting(market, data):
 
 @settings(max_examples=100, deadline=None)
 @given(markets(max_students=4, max_places=3))
+def test_blocking_pairs_agree_with_brute_force(market):
+    """blocking_pairs finds a pair exactly when a matching is unstable (welfare results often are)."""
+    instance = instance_for(market)
+    for result in (stable_match(instance), welfare_match(instance)):
+        assert (blocking_pairs(instance, result) == []) == is_stable(instance, list(result.place))
+
+
+@settings(max_examples=100, deadline=None)
+@given(markets(max_students=4, max_places=3))
 def test_welfare_places_most_students_then_best_ranks(market):
     instance = instance_for(market)
     result = welfare_match(instance)
@@ -150,6 +166,32 @@ def test_welfare_places_most_students_then_best_ranks(market):
     )
     assert int(result.rank[result.rank >= 0].sum()) == best_ranks
     assert result.placed >= stable_match(instance).placed
+
+
+@settings(max_examples=100, deadline=None)
+@given(markets(max_students=5, max_places=3), st.sampled_from([stable_match, welfare_match]))
+def test_explanations_are_true(market, match):
+    """Every reason holds in the result: the place given, and each higher choice full, in stable mode with
+    students of better priority only."""
+    instance = instance_for(market)
+    result = match(instance)
+    explained = explain_all(instance, result)
+    assert explained == [explain(instance, result, s) for s in range(instance.n_students)]
+    full_code = FULL_HIGHER_PRIORITY if match is stable_match else FULL_MORE_STUDENTS
+    for s, reasons in enumerate(explained):
+        head, rest = reasons[0], reasons[1:]
+        if result.place[s] >= 0:
+            assert (head.code, head.place, head.rank) == (PLACED, result.place[s], result.rank[s])
+        else:
+            assert head.code == UNPLACED
+        above = list(instance.choices(s)[: result.rank[s]] if result.place[s] >= 0 else instance.choices(s))
+        assert [(r.code, r.place) for r in rest] == [(full_code, p) for p in above]
+        for place in above:
+            holders = np.nonzero(result.place == place)[0]
+            assert len(holders) == instance.capacity[place]
+            if match is stable_match:
+                mine = instance.priority_of(s, int(place))
+                assert all(instance.priority_of(int(t), int(place)) < mine for t in holders)
 
 
 def test_reproducible_from_seed_and_seed_matters():

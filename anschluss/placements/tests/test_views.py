@@ -76,6 +76,8 @@ class TestRunAndAdopt:
         assert run.status == MatchRun.Status.DONE
         page = client.get(response.url).content.decode()
         assert "Schülerin" in page and url("run_explain", pk=run.pk, student=_students[0].pk) in page
+        # The table names the place (company and what students do there), not its database id.
+        assert "Elektro" in page
         fragment = client.get(url("run_progress", pk=run.pk), HTTP_HX_REQUEST="true")
         assert fragment["HX-Refresh"] == "true"
 
@@ -106,6 +108,36 @@ class TestRunAndAdopt:
         assert response.status_code == 302
         r.refresh_from_db()
         assert r.status == PlacementRound.Status.CONFIRMED
+
+    def test_out_of_date_run_is_shown_and_refused(
+        self, world, market, client_for, django_capture_on_commit_callbacks
+    ):
+        r, _places, students = market
+        stable = factories.finished_run(world, r)
+        client = client_for("liaison")
+        adopt = url("run_adopt", pk=stable.pk)
+        page = client.get(url("run_detail", pk=stable.pk)).content.decode()
+        assert adopt in page and "Dieses Ergebnis ist veraltet" not in page
+        # A student's choices change after the run (e.g. the run was made before the choices closed).
+        Preference.objects.filter(round=r, student=students[2]).delete()
+        for name, pk in (("run_detail", stable.pk), ("run_compare", r.pk)):
+            page = client.get(url(name, pk=pk)).content.decode()
+            assert "Dieses Ergebnis ist veraltet" in page, name
+            assert adopt not in page and url("run_start", pk=r.pk) in page, name
+        response = client.post(adopt, follow=True)
+        assert (
+            "Die Wahlen oder Plätze haben sich seit dieser Zuteilung geändert. "
+            "Bitte starten Sie die Zuteilung noch einmal." in response.content.decode()
+        )
+        assert not Placement.objects.exists()
+        # Starting again from the notice gives a current run that can be adopted.
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url("run_start", pk=r.pk), {"mode": stable.mode})
+        fresh = MatchRun.objects.exclude(pk=stable.pk).get()
+        assert fresh.mode == stable.mode and fresh.status == MatchRun.Status.DONE
+        assert "Dieses Ergebnis ist veraltet" not in client.get(response.url).content.decode()
+        client.post(url("run_adopt", pk=fresh.pk))
+        assert set(Placement.objects.values_list("source_run", flat=True)) == {fresh.pk}
 
     def test_explanation_is_logged(self, world, market, client_for):
         r, _places, students = market

@@ -71,10 +71,13 @@ def choose(request, municipality: str, pk: int):
         "round": round_,
         "student": student,
         "chosen": [by_id[pk] for pk in current if pk in by_id],
+        # Places beyond the round's maximum commute are not offered: the matching would drop them anyway.
         "options": [
-            o for o in options if o.place.pk not in current and (field_id is None or o.field_id == field_id)
+            o
+            for o in options
+            if o.place.pk not in current and not o.too_far and (field_id is None or o.field_id == field_id)
         ],
-        "fields": OccupationalField.objects.filter(pk__in={o.field_id for o in options}),
+        "fields": OccupationalField.objects.filter(pk__in={o.field_id for o in options if not o.too_far}),
         "field_id": field_id,
         "filter_error": filter_error,
         "full": len(current) >= round_.max_choices,

@@ -10,6 +10,7 @@ from anschluss.core.audit import log_read
 from anschluss.core.permissions import permission_required
 
 from .. import people
+from ..explanations import unplaced_explanations
 from ..forms import AssignForm
 from ..models import PlacementRound
 from ..queries import nearest_free_places
@@ -28,9 +29,12 @@ def placement_list(request, municipality: str, pk: int):
     placements = list(round_.placements.select_related("student__school", "place__company"))
     placed_ids = {p.student_id for p in placements}
     chose = set(round_.preferences.values_list("student_id", flat=True))
+    students = list(_eligible(round_).exclude(pk__in=placed_ids).order_by("school__name", "last_name"))
+    nearest = nearest_free_places(round_, students)
+    why = unplaced_explanations(round_, placements, students)
     unplaced = [
-        {"student": s, "nearest": nearest_free_places(round_, s), "chose": s.pk in chose}
-        for s in _eligible(round_).exclude(pk__in=placed_ids).order_by("school__name", "last_name")
+        {"student": s, "nearest": nearest[s.pk], "chose": s.pk in chose, "why": why.get(s.pk, [])}
+        for s in students
     ]
     places = list(round_.places.select_related("company"))
     log_read(request.user, round_, reason="placements of the round")

@@ -13,6 +13,7 @@ from anschluss.core.permissions import permission_required
 from .. import people
 from ..explanations import explain_assignment
 from ..models import MatchRun
+from ..queries import out_of_date_runs
 from ..services import do_adopt_run, do_start_run
 from .common import back_to_round, get_round, get_run, get_run_round, report
 
@@ -41,7 +42,8 @@ def _rows(run: MatchRun):
     for key, assignment in run.assignments.items():
         student = students.get(int(key))
         if student is not None:
-            rows.append({"student": student, "place": places.get(assignment["place"]), **assignment})
+            # The stored assignment names the place by its id; the row shows the place itself.
+            rows.append({**assignment, "student": student, "place": places.get(assignment["place"])})
     return sorted(
         rows, key=lambda r: (r["student"].school.name, r["student"].last_name, r["student"].first_name)
     )
@@ -54,7 +56,13 @@ def run_detail(request, municipality: str, pk: int):
     rows = _rows(run) if run.status == MatchRun.Status.DONE else []
     if rows:
         log_read(request.user, run, reason="match run results")
-    return render(request, "placements/run_detail.html", {"run": run, "round": run.round, "rows": rows})
+    context = {
+        "run": run,
+        "round": run.round,
+        "rows": rows,
+        "out_of_date": run.pk in out_of_date_runs(run.round, [run]),
+    }
+    return render(request, "placements/run_detail.html", context)
 
 
 @require_safe
@@ -86,6 +94,7 @@ def run_compare(request, municipality: str, pk: int):
         "runs": runs,
         "per_school": per_school,
         "buckets": ["2", "4", "6", "8", "more"],
+        "out_of_date": out_of_date_runs(round_, runs),
     }
     return render(request, "placements/run_compare.html", context)
 
