@@ -5,8 +5,10 @@ UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
 export ANSCHLUSS_VAR_DIR ?= $(CURDIR)/var
 # Two workers: the machines have two cores.
 PYTEST_ARGS ?= -n 2 -p no:warnings
+# The demo's port (make demo PORT=8080 when 8000 is taken).
+PORT ?= 8000
 
-.PHONY: demo test lint setup venv assets messages migrate serve pytest makemessages clean check-deploy bench
+.PHONY: demo test lint setup venv assets messages migrate pytest makemessages clean check-deploy bench
 
 setup: venv assets messages
 
@@ -37,6 +39,8 @@ messages: venv
 makemessages: venv
 	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --ignore 'node_modules/*' --ignore '.venv/*' --ignore 'var/*'
 
+# A development database: DEBUG on (so a secret key is generated under var/) unless the environment says otherwise.
+migrate: export DEBUG ?= 1
 migrate: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
@@ -46,8 +50,8 @@ demo: export DEBUG = 1
 demo: migrate
 	$(PY) manage.py load_demo
 	@echo ""
-	@echo "Anschluss is running on http://127.0.0.1:8000/dortmund/ (stop with Ctrl+C)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Anschluss is running on http://127.0.0.1:$(PORT)/dortmund/ (stop with Ctrl+C)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: setup
 	$(PY) -m ruff check .

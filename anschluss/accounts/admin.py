@@ -1,6 +1,12 @@
+from allauth.account.admin import EmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.mfa.admin import AuthenticatorAdmin
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+
+from anschluss.core.admin import AuditedAdmin
 
 from .models import Membership, User
 
@@ -12,7 +18,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_display = [
         "username",
         "email",
@@ -31,8 +37,24 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ["user", "role", "organisation", "municipality", "is_active"]
     list_filter = ["municipality", "role", "is_active"]
     search_fields = ["user__username", "user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+
+# allauth's own admins, audited as well: removing someone's second factor or changing their e-mail address is a
+# security-relevant write. (Importing allauth's admin modules above registers them first.)
+admin.site.unregister(Authenticator)
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(Authenticator)
+class AuditedAuthenticatorAdmin(AuditedAdmin, AuthenticatorAdmin):
+    pass
+
+
+@admin.register(EmailAddress)
+class AuditedEmailAddressAdmin(AuditedAdmin, EmailAddressAdmin):
+    pass

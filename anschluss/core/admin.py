@@ -1,5 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from .audit import log_action
 from .models import (
     AccessibilityFeedback,
     AuditEntry,
@@ -18,35 +24,78 @@ def _platform_admin_only(request) -> bool:
     return bool(request.user.is_active and request.user.is_superuser)
 
 
+def _login_through_allauth(request, extra_context=None):
+    """The admin's own login form asks for the password alone; it would skip the second factor. Everyone
+    signs in through allauth's login (password, then TOTP) and comes back; the admin's form is never used."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+    if _platform_admin_only(request):
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
 admin.site.has_permission = _platform_admin_only  # type: ignore[method-assign]
+admin.site.site_header = _("Anschluss: platform administration")
+admin.site.site_title = _("Anschluss: platform administration")
+admin.site.login = _login_through_allauth  # type: ignore[method-assign]
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Writes through the admin leave a line in the audit log too, as writes through a service do (rule 2).
+
+    Django calls these hooks for every add, change (including inline changes, listed in the message) and delete
+    (including the bulk delete action), before a deletion and after the other writes.
+    """
+
+    def _audit(self, request, obj, verb: str, message) -> None:
+        opts = obj._meta
+        log_action(
+            request.user,
+            f"{opts.app_label}.{opts.model_name}.{verb}",
+            obj,
+            {"via": "admin", "change": message},
+        )
+
+    def log_addition(self, request, obj, message):
+        self._audit(request, obj, "create", message)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self._audit(request, obj, "update", message)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, "delete", [])
+        return super().log_deletions(request, queryset)
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdmin):
     list_display = ["name", "slug", "official_key", "is_active", "shares_indicators"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(AuditedAdmin):
     list_display = ["name", "number", "municipality"]
     list_filter = ["municipality"]
 
 
 @admin.register(Quarter)
-class QuarterAdmin(admin.ModelAdmin):
+class QuarterAdmin(AuditedAdmin):
     list_display = ["name", "district", "municipality"]
     list_filter = ["municipality", "district"]
     filter_horizontal = ["postcodes"]
 
 
 @admin.register(Postcode)
-class PostcodeAdmin(admin.ModelAdmin):
+class PostcodeAdmin(AuditedAdmin):
     list_display = ["code", "latitude", "longitude", "is_approximate", "municipality"]
     list_filter = ["municipality", "is_approximate"]
 
 
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "kind", "district", "municipality", "is_active"]
     list_filter = ["municipality", "kind", "district"]
     search_fields = ["name"]
@@ -69,7 +118,7 @@ admin.site.register(Organisation, OrganisationAdmin)
 
 
 @admin.register(AccessibilityFeedback)
-class AccessibilityFeedbackAdmin(admin.ModelAdmin):
+class AccessibilityFeedbackAdmin(AuditedAdmin):
     list_display = ["created", "municipality", "page_url", "handled"]
     list_filter = ["municipality", "handled"]
 

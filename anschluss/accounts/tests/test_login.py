@@ -97,6 +97,17 @@ def test_demo_personas_may_skip_the_second_factor_with_a_banner(world, client_fo
     assert "demo-banner" in response.content.decode()
 
 
+@override_settings(DEMO_MODE=True)
+def test_demo_platform_admin_sees_the_banner_in_the_admin_too(world, client_for):
+    admin_user = world.users["platform_admin"]
+    Authenticator.objects.filter(user=admin_user).delete()
+    admin_user.is_demo_persona = True
+    admin_user.save()
+    response = client_for("platform_admin").get("/admin/")
+    assert response.status_code == 200
+    assert "demo-banner" in response.content.decode()
+
+
 def test_demo_bypass_needs_the_demo_setting(world, client_for, settings):
     settings.DEMO_MODE = False
     coordinator = world.users["coordinator"]
@@ -128,3 +139,44 @@ def test_password_reset_sends_mail(world, client, mailoutbox):
     client.post("/accounts/password/reset/", {"email": "koordination@example.org"})
     assert len(mailoutbox) == 1
     assert "koordination@example.org" in mailoutbox[0].to
+
+
+def test_admin_login_form_cannot_skip_the_second_factor(world):
+    """Django's own admin login asks only for the password: it must hand over to the login with TOTP."""
+    client = Client()
+    client.post("/admin/login/?next=/admin/", {"username": "plattform.admin", "password": PERSONA_PASSWORD})
+    assert "_auth_user_id" not in client.session, "signed in with the password alone"
+    assert client.get("/admin/").status_code == 302
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/admin/"
+
+
+def test_admin_refuses_staff_who_are_not_platform_admins(world, client_for):
+    coordinator = world.users["coordinator"]
+    coordinator.is_staff = True
+    coordinator.save(update_fields=["is_staff"])
+    client = client_for("coordinator")
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/core/municipality/").status_code == 302
+
+
+def test_first_second_factor_is_set_up_right_after_login_without_a_second_password(world):
+    Authenticator.objects.filter(user=world.users["coordinator"]).delete()
+    client = Client()
+    response = client.post(
+        LOGIN, {"login": "koordination@example.org", "password": PERSONA_PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert "form" in response.context and "code" in response.context["form"].fields
+
+
+def test_second_factor_pages_ask_for_the_password_again_without_a_recent_login(world, client_for):
+    # A session without a recent login (force_login records none): setting up or removing a factor asks again.
+    Authenticator.objects.filter(user=world.users["coordinator"]).delete()
+    response = client_for("coordinator").get(reverse("mfa_activate_totp"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    response = client_for("teacher").get(reverse("mfa_deactivate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))

@@ -63,8 +63,13 @@ def _admin_rows() -> list[Row]:
     admin_only = expect(302, platform_admin=200)
     rows = [
         Row("admin:index", get=admin_only, post=admin_only),
-        # Signed-in people without the right see the admin's login form with "not authorised".
-        Row("admin:login", get=expect(200, platform_admin=302), post=everyone(200)),
+        # The admin's own login form is never shown (it would skip the second factor): anonymous visitors go to
+        # allauth's login, the platform admin to the index, everybody else gets 403.
+        Row(
+            "admin:login",
+            get=expect(403, anonymous=302, platform_admin=302),
+            post=expect(403, anonymous=302, platform_admin=302),
+        ),
         Row("admin:logout", get=expect(302, platform_admin=405), post=everyone(302)),
         Row("admin:password_change", get=admin_only, post=admin_only),
         Row("admin:password_change_done", get=admin_only, post=expect(302, platform_admin=405)),

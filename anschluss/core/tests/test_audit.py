@@ -82,3 +82,64 @@ def test_bad_audit_filter_gets_a_clear_error(world, client_for):
     response = client_for("coordinator").get(url, {"date_from": "2026-05-01", "date_to": "2026-04-01"})
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_writes_through_the_admin_are_audited(world, client_for):
+    client = client_for("platform_admin")
+    district = world.districts["north"]
+    response = client.post(
+        reverse("admin:core_district_change", args=[district.pk]),
+        {"municipality": world.main.pk, "number": 4, "name": "Eving (neu)", "slug": "eving"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="core.district.update")
+    assert entry.actor == world.users["platform_admin"]
+    assert entry.target_id == str(district.pk) and entry.municipality == world.main
+    assert entry.data["via"] == "admin" and entry.data["change"] == [{"changed": {"fields": ["Name"]}}]
+
+    feedback_pk = _feedback_of(world).pk
+    response = client.post(
+        reverse("admin:core_accessibilityfeedback_delete", args=[feedback_pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        deleted = AuditEntry.objects.get(action="core.accessibilityfeedback.delete")
+    assert deleted.target_id == str(feedback_pk) and deleted.actor == world.users["platform_admin"]
+
+
+def _feedback_of(world):
+    from anschluss.core.models import AccessibilityFeedback
+
+    with scopes_disabled():
+        return AccessibilityFeedback.objects.create(municipality=world.main, message="Kontrast")
+
+
+def test_removing_a_second_factor_in_the_admin_is_audited(world, client_for):
+    from allauth.mfa.models import Authenticator
+
+    totp = Authenticator.objects.get(user=world.users["coordinator"], type=Authenticator.Type.TOTP)
+    response = client_for("platform_admin").post(
+        reverse("admin:mfa_authenticator_delete", args=[totp.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(pk=totp.pk).exists()
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="mfa.authenticator.delete")
+    assert entry.target_id == str(totp.pk) and entry.actor == world.users["platform_admin"]
+
+
+def test_admins_of_people_and_places_are_audited():
+    from django.contrib import admin
+
+    from anschluss.core.admin import AuditedAdmin
+
+    labels = {"core", "accounts", "mfa", "account"}
+    unaudited = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in labels
+        and model._meta.model_name not in ("auditentry", "emailconfirmation")
+        and not isinstance(model_admin, AuditedAdmin)
+    ]
+    assert not unaudited, unaudited

@@ -24,7 +24,7 @@ MUNICIPALITY_PAGES = [
     "/dortmund/accessibility/",
     "/dortmund/feedback/",
 ]
-PLATFORM_PAGES = ["/", "/accounts/login/", "/accounts/password/reset/", "/imprint/"]
+PLATFORM_PAGES = ["/", "/accounts/login/", "/accounts/password/reset/", "/imprint/", "/accessibility/"]
 
 
 def _assert_skip_link_moves_focus_to_main(page):
@@ -71,6 +71,8 @@ def _check_public_page(page, live_server, path):
     else:
         for expected in ("/imprint/", "/privacy/", "/accessibility/"):
             assert expected in hrefs, f"the footer lacks {expected}"
+        # No municipality here: "report a barrier" leads to the list of the municipalities' forms.
+        assert f"/accessibility/?page={path}#report" in hrefs, "the footer lacks the link 'report a barrier'"
 
 
 def test_public_pages_are_accessible(live_server, world, page):

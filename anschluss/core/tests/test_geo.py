@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from anschluss.core.geo import (
     GRID_LEVEL_STRIDE,
-    GRID_ROW_STRIDE,
     GRID_MAX_COVER,
+    GRID_ROW_STRIDE,
     distance_km,
     grid_cell,
     grid_cover,

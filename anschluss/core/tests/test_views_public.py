@@ -47,11 +47,20 @@ def test_feedback_honeypot_rejects_bots(world, client):
         assert not AccessibilityFeedback.objects.exists()
 
 
+def _csp_directives(response) -> dict[str, str]:
+    parts = (part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    return {part[0]: part[1] if len(part) > 1 else "" for part in parts if part[0]}
+
+
 def test_security_headers(world, client):
     response = client.get("/dortmund/")
-    csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
-    assert "frame-ancestors 'none'" in csp
+    csp = _csp_directives(response)
+    # No inline scripts or styles in any form: no 'unsafe-inline', no nonce, no hash, nothing from elsewhere.
+    assert csp["script-src"] == "'self'"
+    assert csp["style-src"] == "'self'"
+    assert csp["default-src"] == "'self'"
+    assert csp["object-src"] == "'none'"
+    assert csp["frame-ancestors"] == "'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
@@ -77,3 +86,15 @@ def test_german_is_the_default_language(world, client):
 def test_language_switch_to_english(world, client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/dortmund/"})
     assert '<html lang="en">' in client.get("/dortmund/").content.decode()
+
+
+def test_pages_outside_a_municipality_link_a_feedback_channel(world, client, client_for):
+    # The login page belongs to no municipality: its footer leads to the list of the municipalities' forms.
+    html = client.get("/accounts/login/").content.decode()
+    assert 'href="/accessibility/?page=/accounts/login/#report"' in html
+    listing = client.get("/accessibility/", {"page": "/accounts/login/"}).content.decode()
+    assert 'href="/dortmund/feedback/?page=/accounts/login/"' in listing
+    assert 'href="/beispielstadt/feedback/?page=/accounts/login/"' in listing
+    # A signed-in person reports straight to their own municipality.
+    own = client_for("student").get("/accounts/password/change/").content.decode()
+    assert 'href="/dortmund/feedback/?page=/accounts/password/change/"' in own

@@ -19,7 +19,14 @@ def platform_home(request):
 
 @require_safe
 def platform_legal(request, page: str):
-    return render(request, "core/platform_legal.html", {"page": page})
+    context: dict[str, object] = {"page": page}
+    if page == "accessibility":
+        # Pages outside a municipality (login, password reset) send barrier reports here: on to the form of
+        # the municipality the visitor uses, which learns the page the report is about.
+        context["municipalities"] = Municipality.objects.filter(is_active=True)
+        reported_page = request.GET.get("page", "")
+        context["reported_page"] = reported_page if reported_page.startswith("/") else ""
+    return render(request, "core/platform_legal.html", context)
 
 
 @require_safe

@@ -52,7 +52,7 @@ def test_field_rules(name, nrw_field, key):
     assert kaoa_field_for(name, nrw_field) == key
 
 
-# The 20 training occupations with the most starts in NRW (BIBB DAZUBI, /work/shared/data/README.md), as the
+# The 20 training occupations with the most starts in NRW (BIBB DAZUBI, new training contracts), as the
 # beginning of their names in the NRW catalogue. The figures count an occupation with all its specialisations.
 MOST_COMMON = [
     "Kaufmann/-frau für Büromanagement",

@@ -207,5 +207,5 @@ def test_capitalised_words_with_umlauts_are_found(world, in_scope):
 
 @pytest.mark.parametrize("typo", ["Eletroniker", "Elektronicker"])
 def test_a_typo_brings_in_only_the_closest_words(offers, typo):
-    """"Eletroniker" is nearly "Elektroniker", less so "Mechatroniker": the Kfz offer stays out."""
+    """The typo is nearly "Elektroniker", less so "Mechatroniker": the Kfz offer stays out."""
     assert titles(SearchParams(q=typo)) == ["Praktikum Elektroniker/-in"]
