@@ -157,8 +157,9 @@ def load(count: int, municipality, companies, occupations, rng: random.Random) -
                     now,
                 ]
             )
+    # The steady state that autovacuum reaches on a live table: statistics and visibility map up to date.
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Offer._meta.db_table}")
+        cursor.execute(f"VACUUM ANALYZE {Offer._meta.db_table}")
 
 
 HAND_WHERE = """
@@ -167,9 +168,9 @@ HAND_WHERE = """
     {text} {radius}
 """
 HAND_TEXT = "AND o.search_document @@ ({tsq})"
-HAND_RADIUS = """AND o.geo_cells && %(cells)s::bigint[]
-    AND 12742.0176 * asin(sqrt(power(sin(radians(o.latitude - %(lat)s) / 2), 2)
-        + %(coslat)s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2))) <= %(r)s"""
+HAND_DISTANCE = """12742.0176 * asin(sqrt(power(sin(radians(o.latitude - %(lat)s) / 2), 2)
+        + %(coslat)s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2)))"""
+HAND_RADIUS = f"AND o.geo_cells && %(cells)s::bigint[] AND {HAND_DISTANCE} <= %(r)s"
 
 
 def hand_written(cursor, municipality_id: int, q: str, origin, radius):
@@ -203,7 +204,7 @@ def hand_written(cursor, municipality_id: int, q: str, origin, radius):
             names.append(f"plainto_tsquery('german', %(w{i}_{j})s)")
         groups.append("(" + " || ".join(names) + ")")
     tsq = " && ".join(groups)
-    radius_sql = ""
+    radius_sql, distance = "", "NULL"
     if origin:
         lat, lon = origin
         params.update(
@@ -213,19 +214,22 @@ def hand_written(cursor, municipality_id: int, q: str, origin, radius):
             coslat=math.cos(math.radians(lat)),
             cells=grid_cover(lat, lon, radius),
         )
-        radius_sql = HAND_RADIUS
+        radius_sql, distance = HAND_RADIUS, HAND_DISTANCE
     where = HAND_WHERE.format(text=HAND_TEXT.format(tsq=tsq), radius=radius_sql)
     # Fixed SQL fragments; the words are parameters.
     cursor.execute(
-        f"""SELECT o.id, o.kind, o.title, o.employer_name, c.name, o.street, o.postcode, o.city, o.latitude,
-                   o.longitude, d.name, o.start_date, o.end_date, o.application_deadline, o.places,
-                   o.published_at, o.source, ts_rank(o.search_document, {tsq}) AS rank, count(*) OVER ()
-            FROM offers_offer o
-            LEFT JOIN core_company cc ON cc.organisation_ptr_id = o.company_id
-            LEFT JOIN core_organisation c ON c.id = cc.organisation_ptr_id
+        f"""SELECT o.id, o.kind, o.title, o.employer_name, c.name, o.city, d.name, o.latitude, o.longitude,
+                   o.start_date, o.end_date, o.application_deadline, o.places, o.source, o.rank, o.distance,
+                   o.total
+            FROM (SELECT o.id, o.kind, o.title, o.employer_name, o.company_id, o.city, o.district_id,
+                         o.latitude, o.longitude, o.start_date, o.end_date, o.application_deadline, o.places,
+                         o.source, o.published_at, ts_rank(o.search_document, {tsq}) AS rank, {distance} AS distance,
+                         count(*) OVER () AS total
+                  FROM offers_offer o WHERE {where}
+                  ORDER BY rank DESC, o.published_at DESC, o.id DESC LIMIT {PAGE_SIZE}) o
+            LEFT JOIN core_organisation c ON c.id = o.company_id
             LEFT JOIN core_district d ON d.id = o.district_id
-            WHERE {where}
-            ORDER BY rank DESC, o.published_at DESC, o.id DESC LIMIT {PAGE_SIZE}""",  # noqa: S608
+            ORDER BY o.rank DESC, o.published_at DESC, o.id DESC""",  # noqa: S608
         params,
     )
     rows = cursor.fetchall()

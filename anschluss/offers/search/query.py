@@ -145,6 +145,25 @@ def _near(sql: Sql, latitude: float, longitude: float, radius_km: float) -> None
     sql.add(f"{distance} <= %s", *params, radius_km)
 
 
+# What the page's inner query reads of each offer: the columns of a hit (hits.COLUMNS) and of the orders.
+OFFER_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "employer_name",
+    "company_id",
+    "city",
+    "district_id",
+    "latitude",
+    "longitude",
+    "start_date",
+    "end_date",
+    "application_deadline",
+    "places",
+    "source",
+    "published_at",
+)
+
 ORDERS = {
     "relevance": "rank DESC, o.published_at DESC, o.id DESC",
     "distance": "distance ASC NULLS LAST, o.id DESC",
@@ -170,17 +189,22 @@ def find_offers(
         distance, distance_params = _distance(params.latitude, params.longitude)
         if params.radius_km:
             _near(sql, params.latitude, params.longitude, params.radius_km)
-    statement = (
-        f"SELECT {', '.join(COLUMNS)}, {rank} AS rank, {distance} AS distance, COUNT(*) OVER () AS total"  # noqa: S608
-        f" FROM {OFFERS} o"
-        f" LEFT JOIN {Organisation._meta.db_table} c ON c.id = o.company_id"
-        f" LEFT JOIN {District._meta.db_table} d ON d.id = o.district_id"
+    # The page is chosen on the offers alone; only its rows are joined with their company and district.
+    page = (
+        f"SELECT {', '.join(f'o.{column}' for column in OFFER_COLUMNS)}, {rank} AS rank,"  # noqa: S608
+        f" {distance} AS distance, COUNT(*) OVER () AS total FROM {OFFERS} o"
         f" WHERE {sql.where} ORDER BY {ORDERS[params.effective_sort]}"
     )
     values = [*rank_params, *distance_params, *sql.params]
     if limit is not None:
-        statement += " LIMIT %s OFFSET %s"
+        page += " LIMIT %s OFFSET %s"
         values += [limit, offset]
+    statement = (
+        f"SELECT {', '.join(COLUMNS)}, o.rank, o.distance, o.total FROM ({page}) o"  # noqa: S608
+        f" LEFT JOIN {Organisation._meta.db_table} c ON c.id = o.company_id"
+        f" LEFT JOIN {District._meta.db_table} d ON d.id = o.district_id"
+        f" ORDER BY {ORDERS[params.effective_sort]}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(statement, values)
         rows = cursor.fetchall()
