@@ -168,9 +168,11 @@ HAND_WHERE = """
     {text} {radius}
 """
 HAND_TEXT = "AND o.search_document @@ ({tsq})"
-HAND_DISTANCE = """12742.0176 * asin(sqrt(power(sin(radians(o.latitude - %(lat)s) / 2), 2)
-        + %(coslat)s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2)))"""
-HAND_RADIUS = f"AND o.geo_cells && %(cells)s::bigint[] AND {HAND_DISTANCE} <= %(r)s"
+HAND_HAVERSINE = """(power(sin(radians(o.latitude - %(lat)s) / 2), 2)
+        + %(coslat)s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2))"""
+HAND_DISTANCE = f"12742.0176 * asin(sqrt({HAND_HAVERSINE}))"
+# distance <= r  <=>  haversine <= sin(r / 2R)^2: no asin and sqrt for every candidate.
+HAND_RADIUS = f"AND o.geo_cells && %(cells)s::bigint[] AND {HAND_HAVERSINE} <= %(limit)s"
 
 
 def hand_written(cursor, municipality_id: int, q: str, origin, radius):
@@ -210,7 +212,7 @@ def hand_written(cursor, municipality_id: int, q: str, origin, radius):
         params.update(
             lat=lat,
             lon=lon,
-            r=radius,
+            limit=math.sin(radius / 12742.0176) ** 2,
             coslat=math.cos(math.radians(lat)),
             cells=grid_cover(lat, lon, radius),
         )

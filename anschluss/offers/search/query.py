@@ -122,18 +122,25 @@ def _text(sql: Sql, q: str, base: Sql) -> tuple[str, list]:
     return rank, [phrase, phrase]
 
 
-def _distance(latitude: float, longitude: float) -> tuple[str, list]:
-    """Great-circle distance in km from the point to the offer (the formula of core.geo.distance_km)."""
+def _haversine(latitude: float, longitude: float) -> tuple[str, list]:
+    """The haversine term a of the distance to the offer: distance = 2R asin(sqrt(a)), growing with a."""
     expression = (
-        f"{2 * EARTH_RADIUS_KM!r} * asin(sqrt(power(sin(radians(o.latitude - %s) / 2), 2)"
-        " + %s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %s) / 2), 2)))"
+        "(power(sin(radians(o.latitude - %s) / 2), 2)"
+        " + %s * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %s) / 2), 2))"
     )
     return expression, [latitude, math.cos(math.radians(latitude)), longitude]
 
 
+def _distance(latitude: float, longitude: float) -> tuple[str, list]:
+    """Great-circle distance in km from the point to the offer (the formula of core.geo.distance_km)."""
+    haversine, params = _haversine(latitude, longitude)
+    return f"{2 * EARTH_RADIUS_KM!r} * asin(sqrt({haversine}))", params
+
+
 def _near(sql: Sql, latitude: float, longitude: float, radius_km: float) -> None:
     """A first cut that an index serves, then the exact distance. PostgreSQL: the grid cells of core.geo that
-    cover the circle, in the same GIN index as the text (migration 0003); SQLite: the bounding box."""
+    cover the circle, in the same GIN index as the text (migration 0003); SQLite: the bounding box. The exact
+    test compares the haversine term with the radius turned into it (no asin and sqrt for every candidate)."""
     if _postgresql():
         sql.add("o.geo_cells && %s::bigint[]", grid_cover(latitude, longitude, radius_km))
     else:
@@ -141,8 +148,9 @@ def _near(sql: Sql, latitude: float, longitude: float, radius_km: float) -> None
         dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(latitude)), 0.01))
         sql.add("o.latitude BETWEEN %s AND %s", latitude - dlat, latitude + dlat)
         sql.add("o.longitude BETWEEN %s AND %s", longitude - dlon, longitude + dlon)
-    distance, params = _distance(latitude, longitude)
-    sql.add(f"{distance} <= %s", *params, radius_km)
+    haversine, params = _haversine(latitude, longitude)
+    limit = math.sin(min(radius_km / (2 * EARTH_RADIUS_KM), math.pi / 2)) ** 2
+    sql.add(f"{haversine} <= %s", *params, limit)
 
 
 # What the page's inner query reads of each offer: the columns of a hit (hits.COLUMNS) and of the orders.

@@ -209,3 +209,26 @@ def test_capitalised_words_with_umlauts_are_found(world, in_scope):
 def test_a_typo_brings_in_only_the_closest_words(offers, typo):
     """The typo is nearly "Elektroniker", less so "Mechatroniker": the Kfz offer stays out."""
     assert titles(SearchParams(q=typo)) == ["Praktikum Elektroniker/-in"]
+
+
+def test_the_radius_finds_exactly_the_offers_within_it(world, in_scope):
+    """Grid cells (PostgreSQL) or bounding box (SQLite), then the exact test: the same set as core.geo says."""
+    import random
+
+    from anschluss.core.geo import distance_km
+
+    rng = random.Random(11)
+    centre = (51.5136, 7.4653)
+    offers = []
+    for n in range(120):
+        latitude, longitude = centre[0] + rng.uniform(-0.2, 0.2), centre[1] + rng.uniform(-0.3, 0.3)
+        offers.append(make_offer(world, title=f"Ort {n}", latitude=latitude, longitude=longitude))
+    for radius in (2, 5, 10, 20):
+        expected = {
+            offer.pk for offer in offers if distance_km(*centre, offer.latitude, offer.longitude) <= radius
+        }
+        found = search_offers(SearchParams(latitude=centre[0], longitude=centre[1], radius_km=radius))
+        assert {hit.pk for hit in found} == expected, radius
+        assert all(
+            abs(hit.distance - distance_km(*centre, hit.latitude, hit.longitude)) < 1e-6 for hit in found
+        )
