@@ -6,26 +6,20 @@ E-mails leave after the transaction commits, so a rolled-back change never sends
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.template.loader import render_to_string
+
+from anschluss.core import mail
 
 from .models import Notice, Placement, PlacementRound
 
 
 def send_email(to: list[str], template: str, context: dict) -> None:
-    """Render placements/emails/<template>_subject.txt and _body.txt and send after commit."""
-    if not to:
-        return
-    context = {"site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"placements/emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"placements/emails/{template}_body.txt", context)
-
-    def send() -> None:
-        for address in to:
-            EmailMessage(subject, body, to=[address]).send()
-
-    transaction.on_commit(send)
+    """Render placements/emails/<template>_subject.txt and _body.txt now; send after the commit (`core.mail`)."""
+    mail.send_template_mail(
+        to,
+        subject_template=f"placements/emails/{template}_subject.txt",
+        body_template=f"placements/emails/{template}_body.txt",
+        context={"site_url": settings.SITE_URL, **context},
+    )
 
 
 def notify(

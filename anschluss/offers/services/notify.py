@@ -3,12 +3,11 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from anschluss.accounts.models import Membership, Role
+from anschluss.core import mail
 from anschluss.core.audit import log_action
 
 from ..models import Notification
@@ -19,17 +18,15 @@ def absolute(url: str) -> str:
 
 
 def send_template_mail(recipients: Iterable[str], template: str, context: dict) -> int:
-    """Render offers/emails/<template>_subject.txt and <template>.txt in the platform's language and send."""
-    to = sorted({address for address in recipients if address})
-    if not to:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"offers/emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"offers/emails/{template}.txt", context)
-    # One mail per recipient: nobody learns who else got it.
-    for address in to:
-        send_mail(subject, body, None, [address])
-    return len(to)
+    """Render offers/emails/<template>_subject.txt and <template>.txt in the platform's language; the mail
+    leaves after the surrounding transaction commits (`core.mail`)."""
+    return mail.send_template_mail(
+        recipients,
+        subject_template=f"offers/emails/{template}_subject.txt",
+        body_template=f"offers/emails/{template}.txt",
+        context=context,
+        language=settings.LANGUAGE_CODE,
+    )
 
 
 def notify(users: Iterable, municipality, text: str, url: str = "") -> None:

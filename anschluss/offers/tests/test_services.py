@@ -120,11 +120,14 @@ def test_expire_offers_after_deadline_or_end(world, in_scope):
     assert statuses[current.pk] == OfferStatus.PUBLISHED
 
 
-def test_apply_tells_the_company_and_refuses_a_second_application(world, in_scope, mailoutbox, settings):
+def test_apply_tells_the_company_and_refuses_a_second_application(
+    world, in_scope, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     settings.OFFERS_ACKNOWLEDGE_DAYS = 3
     offer = make_offer(world, contact_email="ausbildung@example.org")
     student = world.users["student"]
-    application = do_apply(offer, message="Hallo, ich bin Mia.", actor=student)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = do_apply(offer, message="Hallo, ich bin Mia.", actor=student)
     assert application.status == "sent"
     assert application.acknowledge_due - application.created >= datetime.timedelta(
         days=3
@@ -223,7 +226,9 @@ def test_saved_offer_toggles(world, in_scope):
         do_toggle_saved_offer(offer, actor=world.users["company_staff"])
 
 
-def test_saved_search_digest_sends_only_new_offers(world, in_scope, mailoutbox):
+def test_saved_search_digest_sends_only_new_offers(
+    world, in_scope, mailoutbox, django_capture_on_commit_callbacks
+):
     student = world.users["student"]
     student.email = "mia@example.org"
     student.save()
@@ -236,12 +241,15 @@ def test_saved_search_digest_sends_only_new_offers(world, in_scope, mailoutbox):
         world, title="Praktikum Elektrowerkstatt", published_at=timezone.now() + datetime.timedelta(minutes=1)
     )
     make_offer(world, title="Praktikum Bäckerei", published_at=timezone.now() + datetime.timedelta(minutes=1))
-    assert do_send_search_digests(world.main, now=timezone.now() + datetime.timedelta(minutes=2)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_send_search_digests(world.main, now=timezone.now() + datetime.timedelta(minutes=2)) == 1
     assert (
         len(mailoutbox) == 1
         and "Elektrowerkstatt" in mailoutbox[0].body
         and "Bäckerei" not in mailoutbox[0].body
     )
     # Nothing new: no mail.
-    assert do_send_search_digests(world.main, now=timezone.now() + datetime.timedelta(minutes=3)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_send_search_digests(world.main, now=timezone.now() + datetime.timedelta(minutes=3)) == 0
+    assert len(mailoutbox) == 1
     assert SavedSearch.objects.count() == 1

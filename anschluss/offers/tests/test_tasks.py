@@ -38,9 +38,10 @@ def test_expire_offers_in_every_municipality(world):
         }
 
 
-def test_reminders_run_per_municipality(world, mailoutbox):
+def test_reminders_run_per_municipality(world, mailoutbox, django_capture_on_commit_callbacks):
     make_application(world, acknowledge_due=timezone.now() - datetime.timedelta(hours=1))
-    result = tasks.send_acknowledgement_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = tasks.send_acknowledgement_reminders()
     assert result["dortmund"] == {"reminded": 1, "escalated": 0}
     assert result["beispielstadt"] == {"reminded": 0, "escalated": 0}
     assert mailoutbox

@@ -12,8 +12,11 @@ def require(actor, perm: str, obj) -> None:
 
 
 def locked_round(round_: PlacementRound) -> PlacementRound:
-    """Re-read the round with a row lock: adoptions, manual changes and confirmations of one round queue up
-    behind each other (on SQLite the IMMEDIATE transaction already serialises every write)."""
+    """Re-read the round with a row lock. Every service that writes a round's placements or its matching input
+    (settings, schools, status, places, choices) takes this lock first, before any other row of the round, and
+    checks the round's status on the locked row: adoptions, manual changes, confirmations and changes of places
+    or choices queue up behind each other, so an adoption's input check stays true until it commits, and the
+    one lock order rules out deadlocks (on SQLite the IMMEDIATE transaction already serialises every write)."""
     return PlacementRound.objects.select_for_update().get(pk=round_.pk)
 
 

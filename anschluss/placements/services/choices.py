@@ -10,7 +10,7 @@ from .. import people
 from ..instance_builder import commute_km
 from ..models import Notice, PlacementRound, Preference
 from ..notifications import notify
-from .base import require
+from .base import locked_round, require
 
 
 @transaction.atomic
@@ -22,6 +22,8 @@ def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> li
     student = people.student_of(actor)
     if student is None:
         raise PermissionDenied
+    # Choices are an adoption's input: wait for one in progress, then check the window on the locked row.
+    round_ = locked_round(round_)
     if not round_.accepts_choices:
         raise ValidationError(_("You cannot choose at the moment."), code="closed")
     if len(place_ids) != len(set(place_ids)):

@@ -11,7 +11,7 @@ from anschluss.core.audit import log_action
 
 from .. import people
 from ..models import PlacementRound, RoundPlace
-from .base import require, require_status
+from .base import locked_round, require, require_status
 
 ROUND_FIELDS = [
     "name",
@@ -96,8 +96,10 @@ def do_create_round(municipality, *, schools, actor, **data) -> PlacementRound:
 
 @transaction.atomic
 def do_update_round(round_: PlacementRound, *, schools=None, actor, **data) -> PlacementRound:
-    """Change a round that is not confirmed yet; needs placements.manage_round."""
+    """Change a round that is not confirmed yet; needs placements.manage_round. Under the round's row lock,
+    like everything that changes a matching's input."""
     require(actor, "placements.manage_round", round_)
+    round_ = locked_round(round_)
     require_status(
         round_, PlacementRound.Status.DRAFT, PlacementRound.Status.OPEN, PlacementRound.Status.CLOSED
     )
@@ -121,7 +123,7 @@ def do_update_round(round_: PlacementRound, *, schools=None, actor, **data) -> P
 def do_set_round_status(round_: PlacementRound, status: str, *, actor) -> PlacementRound:
     """Open a round for choices, close the choices, or re-open them; needs placements.manage_round."""
     require(actor, "placements.manage_round", round_)
-    round_ = PlacementRound.objects.select_for_update().get(pk=round_.pk)
+    round_ = locked_round(round_)
     if status not in TRANSITIONS.get(round_.status, set()):
         raise ValidationError(_("The round cannot change to this status."), code="transition")
     old = round_.status
@@ -166,8 +168,10 @@ def _company_may_edit(round_: PlacementRound, actor) -> None:
 @transaction.atomic
 def do_offer_place(round_: PlacementRound, *, actor, **data) -> RoundPlace:
     """Offer places for a round: company staff for their own company, liaisons and coordinators for any.
-    The site defaults to the company's address. Needs placements.offer_place; logs placements.roundplace.offer."""
+    The site defaults to the company's address. Needs placements.offer_place; logs placements.roundplace.offer.
+    Under the round's row lock: a new place changes the matching's input, so it waits for an adoption."""
     require(actor, "placements.offer_place", round_)
+    round_ = locked_round(round_)
     _company_may_edit(round_, actor)
     place = RoundPlace(municipality_id=round_.municipality_id, round=round_)
     for key in PLACE_FIELDS:
@@ -181,15 +185,16 @@ def do_offer_place(round_: PlacementRound, *, actor, **data) -> RoundPlace:
 
 @transaction.atomic
 def do_update_place(place: RoundPlace, *, actor, **data) -> RoundPlace:
-    """Change an offered place; its capacity cannot drop below the students already placed there."""
+    """Change an offered place; its capacity cannot drop below the students already placed there. Under the
+    round's row lock, so an adoption in progress finishes first and its placements count against the new
+    capacity (and a run adopted later sees the new capacity in its input check)."""
     require(actor, "placements.change_place", place)
-    _company_may_edit(place.round, actor)
+    round_ = locked_round(place.round)
+    _company_may_edit(round_, actor)
     for key in PLACE_FIELDS:
-        if key in data and not (
-            key == "company" and not actor.has_perm("placements.manage_round", place.round)
-        ):
+        if key in data and not (key == "company" and not actor.has_perm("placements.manage_round", round_)):
             setattr(place, key, data[key])
-    _check_place(place.round, place, actor)
+    _check_place(round_, place, actor)
     if place.placements.count() > place.capacity:
         raise ValidationError(_("More students are already placed here than this capacity."), code="capacity")
     place.save()

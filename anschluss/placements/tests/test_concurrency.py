@@ -1,13 +1,16 @@
 """Two liaisons at once: adopting or confirming the same round in parallel never places a student twice.
 Threads with their own database connections; PostgreSQL only (SQLite serialises every write anyway)."""
 
+import time
+
 import pytest
 from django.db import connection
 from django_scopes import scope
 
 from anschluss.core.testing.concurrency import at_the_same_time
 from anschluss.placements import services
-from anschluss.placements.models import MatchRun, Placement, PlacementAgreement
+from anschluss.placements.models import MatchRun, Placement, PlacementAgreement, RoundPlace
+from anschluss.placements.services import matching
 
 from . import factories
 
@@ -70,3 +73,35 @@ def test_adopt_while_assigning_by_hand(world):
             per_place[p.place_id] = per_place.get(p.place_id, 0) + 1
         assert len({p.student_id for p in placements}) == len(placements)
         assert all(count <= 1 for count in per_place.values()), outcomes
+
+
+def test_adopt_while_a_place_loses_a_seat(world, monkeypatch):
+    """A liaison adopts a run that fills a two-seat place while a coordinator lowers it to one seat (a company
+    may no longer edit a round closed for choices). Whichever goes first, the round never ends with more
+    students at a place than it has seats: the change of the place waits for the round's row lock."""
+    with scope(municipality=world.main.pk):
+        r, (near, _far), _students = factories.market(world)
+        near.capacity = 2
+        near.save(update_fields=["capacity"])
+        run = factories.finished_run(world, r)
+        assert run.stats["placed"] == 3
+    check = matching.check_run_is_current
+
+    def check_then_linger(round_, run):
+        check(round_, run)
+        time.sleep(0.6)  # widen the window between the adoption's input check and its commit
+
+    monkeypatch.setattr(matching, "check_run_is_current", check_then_linger)
+
+    def lower_the_capacity():
+        time.sleep(0.2)  # the adoption has checked its input by now and not yet committed
+        place = RoundPlace.objects.get(pk=near.pk)
+        return services.do_update_place(place, capacity=1, actor=world.users["coordinator"])
+
+    outcomes = in_parallel(
+        world, lambda: services.do_adopt_run(run, actor=world.users["liaison"]), lower_the_capacity
+    )
+    with scope(municipality=world.main.pk):
+        for place in RoundPlace.objects.filter(round=r):
+            assert place.placements.count() <= place.capacity, outcomes
+    assert sum(not isinstance(outcome, Exception) for outcome in outcomes) == 1, outcomes

@@ -139,10 +139,13 @@ class TestChoices:
         ids = {"twice": [a.pk, a.pk], "too_many": [a.pk] * 1, "closed": [a.pk], "unknown": [a.pk, 999999]}[
             problem
         ]
+        # The service checks the round as stored (it re-reads it under the row lock).
         if problem == "too_many":
             open_round.max_choices = 0
+            open_round.save(update_fields=["max_choices"])
         if problem == "closed":
             open_round.choices_close = timezone.now() - timedelta(minutes=1)
+            open_round.save(update_fields=["choices_close"])
         with pytest.raises(ValidationError):
             services.do_set_choices(open_round, ids, actor=personas["student"])
         assert Preference.objects.count() == 1
