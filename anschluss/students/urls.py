@@ -50,6 +50,7 @@ urlpatterns = [
     path(ME + "strengths/", profile.strengths, name="strengths"),
     path(ME + "cv/", cv.cv_overview, name="cv"),
     path(ME + "cv/photo/image/", cv.cv_photo, name="cv_photo"),
+    path(ME + "cv/photo/remove/", cv.cv_photo_remove, name="cv_photo_remove"),
     path(ME + "cv/lebenslauf.pdf", cv.cv_pdf, name="cv_pdf"),
     path(ME + "cv/save/", cv.cv_to_library, name="cv_to_library"),
     path(ME + "cv/lines/<int:pk>/", cv.cv_entry_edit, name="cv_entry_edit"),

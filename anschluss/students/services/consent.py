@@ -4,7 +4,6 @@ the next request, because nothing caches it."""
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from anschluss.accounts.models import Membership, Role, User
 from anschluss.core.audit import log_action
+from anschluss.core.mail import send_mail_after_commit
 from anschluss.core.models import Municipality
 
 from ..models import Consent, ConsentPolicy, Guardianship, Student
@@ -158,11 +158,10 @@ def do_invite_guardian(student: Student, *, email: str = "", actor, join_url: st
     log_action(actor, "students.guardian.invite", invitation, {"by_email": bool(email)})
     if email:
         context = {"student": student, "code": format_code(invitation.code), "join_url": join_url}
-        send_mail(
+        send_mail_after_commit(
+            [email],
             _("Invitation: career orientation of %(name)s") % {"name": student.first_name},
             render_to_string("students/email/guardian_invitation.txt", context),
-            None,
-            [email],
         )
     return invitation
 

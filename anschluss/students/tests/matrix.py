@@ -24,6 +24,9 @@ STUBO = ["school_coordinator"]
 STUBOS = ["school_coordinator", "other_school_coordinator"]
 FAMILY = ["student", "guardian"]
 GET_ONLY = everyone(405)
+# The answer "yes" of a confirm page (views/confirm.py). A GET asks the question and deletes nothing (200),
+# even with these parameters in its query string; only a POST with them goes ahead.
+YES = {"confirm": "yes"}
 
 
 def own(name: str, get: int | None = 200, post: int | None = None, **extra) -> Row:
@@ -68,7 +71,11 @@ ROWS = [
     Row("students:teacher_strength", get=GET_ONLY, post=municipal(SCHOOL, ok=302), kwargs=_with("student")),
     Row("students:guardian_invite", get=GET_ONLY, post=municipal(SCHOOL, ok=302), kwargs=_with("student")),
     Row(
-        "students:student_erase", get=municipal(STUBO), post=municipal(STUBO, ok=302), kwargs=_with("student")
+        "students:student_erase",
+        get=municipal(STUBO),
+        post=municipal(STUBO, ok=302),
+        kwargs=_with("student"),
+        data=YES,
     ),
     Row(
         "students:milestone_confirm", get=GET_ONLY, post=municipal(SCHOOL, ok=302), kwargs=_with("milestone")
@@ -82,9 +89,10 @@ ROWS = [
     # Shared by the student, guardians and the school
     Row(
         "students:milestone_delete",
-        get=GET_ONLY,
+        get=municipal(["student", *SCHOOL]),
         post=municipal(["student", *SCHOOL], ok=302),
         kwargs=_with("milestone"),
+        data=YES,
     ),
     Row(
         "students:document_download",
@@ -93,7 +101,13 @@ ROWS = [
         kwargs=_with("document"),
     ),
     Row("students:consents", get=municipal(FAMILY), post=municipal(FAMILY, ok=302), kwargs=_with("student")),
-    Row("students:consent_revoke", get=GET_ONLY, post=municipal(FAMILY, ok=302), kwargs=_with("consent")),
+    Row(
+        "students:consent_revoke",
+        get=municipal(FAMILY),
+        post=municipal(FAMILY, ok=302),
+        kwargs=_with("consent"),
+        data=YES,
+    ),
     Row("students:child", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
     # The guardian's download of the child's data export; the student uses /me/data/ (own rows below).
     Row("students:child_data_json", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
@@ -106,24 +120,25 @@ ROWS = [
     own("quiz_save", get=None, post=400),
     # The quiz is half done: the result page sends the student back to it.
     own("quiz_result", get=302),
-    own("quiz_reset", get=None, post=302),
+    own("quiz_reset", post=302, data=YES),
     own("strengths", post=302),
     own("cv"),
     own("cv_photo", get=404),
+    # Without a photo there is nothing to ask about: both go back to the photo step.
+    own("cv_photo_remove", get=302, post=302, data=YES),
     own("cv_pdf"),
     own("cv_to_library", get=None, post=302),
     own("cv_entry_edit", post=200, kwargs=_with("entry")),
-    # GET asks "delete this line?"; only the POST of its button (confirm=yes) deletes.
-    own("cv_entry_delete", post=302, kwargs=_with("entry"), data={"confirm": "yes"}),
+    own("cv_entry_delete", post=302, kwargs=_with("entry"), data=YES),
     own("cv_step", post=302, kwargs=lambda world: {**_main(world), "step": "personal"}),
     own("letters"),
     own("letter_create", post=200),
     own("letter_edit", post=200, kwargs=_with("letter")),
     own("letter_pdf", kwargs=_with("letter")),
     own("letter_to_library", get=None, post=302, kwargs=_with("letter")),
-    own("letter_delete", get=None, post=302, kwargs=_with("letter")),
+    own("letter_delete", post=302, kwargs=_with("letter"), data=YES),
     own("documents", post=200),
-    own("document_delete", get=None, post=302, kwargs=_with("document")),
+    own("document_delete", post=302, kwargs=_with("document"), data=YES),
     own("sharing", post=302),
     own("portfolio"),
     own("portfolio_pdf"),

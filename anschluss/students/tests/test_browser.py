@@ -77,6 +77,7 @@ def test_school_pages(live_server, world, page):
             f"/dortmund/school/students/{objects.student.pk}/",
             f"/dortmund/school/students/{objects.student.pk}/milestones/new/",
             f"/dortmund/school/students/{objects.student.pk}/erase/",
+            f"/dortmund/milestones/{objects.milestone.pk}/delete/",
             "/dortmund/school/import/",
             "/dortmund/start/",
         ],
@@ -96,6 +97,7 @@ def test_guardian_and_coordinator_pages(live_server, world, new_page):
             "/dortmund/start/",
             f"/dortmund/children/{objects.student.pk}/",
             f"/dortmund/students/{objects.student.pk}/consents/",
+            f"/dortmund/consents/{objects.consent.pk}/revoke/",
         ],
     )
     # The guardian consents; the page says so at once.
@@ -244,7 +246,7 @@ def test_deleting_a_cv_line_asks_first_on_a_phone(live_server, world, phone_page
     with phone_page.expect_navigation():
         phone_page.click(f"a[href$='/me/cv/lines/{objects.entry.pk}/delete/']")
     assert phone_page.locator("h1").inner_text() == "Diese Zeile löschen?"
-    assert "Hauptschule Kley" in phone_page.locator("#cv-entry-to-delete").inner_text()
+    assert "Hauptschule Kley" in phone_page.locator("#confirm-item").inner_text()
     assert_no_axe_violations(phone_page)
     # "No" goes back and keeps the line.
     with phone_page.expect_navigation():
@@ -255,7 +257,7 @@ def test_deleting_a_cv_line_asks_first_on_a_phone(live_server, world, phone_page
     with phone_page.expect_navigation():
         phone_page.click(f"a[href$='/me/cv/lines/{objects.entry.pk}/delete/']")
     with phone_page.expect_navigation():
-        phone_page.click("#cv-entry-delete-confirm")
+        phone_page.click("#confirm-yes")
     assert phone_page.url.endswith("/me/cv/school/")
     assert_no_axe_violations(phone_page)
     with scopes_disabled():
@@ -278,3 +280,45 @@ def test_a_guardian_downloads_the_childs_data_on_a_phone(live_server, world, pho
         phone_page.click("#child-data-pdf", timeout=PDF_TIMEOUT_MS)
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_deleting_a_letter_asks_first_on_a_phone(live_server, world, phone_page):
+    """The shared question page (views/confirm.py): "No" keeps the letter, "Yes" deletes it."""
+    from .world import school_world
+
+    objects = school_world(world)
+    force_login(phone_page, live_server, "student")
+    letter_page = f"/dortmund/me/letters/{objects.letter.pk}/"
+    delete_link = f"a[href$='/me/letters/{objects.letter.pk}/delete/']"
+    phone_page.goto(url(live_server, letter_page))
+    with phone_page.expect_navigation():
+        phone_page.click(delete_link)
+    assert phone_page.locator("h1").inner_text() == "Diesen Brief löschen?"
+    assert "Beispiel Elektro" in phone_page.locator("#confirm-item").inner_text()
+    assert "Das kannst du nicht rückgängig machen." in phone_page.locator("main").inner_text()
+    assert_no_axe_violations(phone_page)
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    with phone_page.expect_navigation():
+        phone_page.click("text=Nein, behalten")
+    assert phone_page.url.endswith(letter_page)
+    with scopes_disabled():
+        assert objects.student.cover_letters.filter(pk=objects.letter.pk).exists()
+    with phone_page.expect_navigation():
+        phone_page.click(delete_link)
+    with phone_page.expect_navigation():
+        phone_page.click("#confirm-yes")
+    assert phone_page.url.endswith("/me/letters/")
+    assert_no_axe_violations(phone_page)
+    with scopes_disabled():
+        assert not objects.student.cover_letters.filter(pk=objects.letter.pk).exists()
+    # The other questions of the student's space pass axe on a phone, too.
+    _check_all(
+        phone_page,
+        live_server,
+        [
+            f"/dortmund/me/documents/{objects.document.pk}/delete/",
+            f"/dortmund/milestones/{objects.milestone.pk}/delete/",
+            f"/dortmund/consents/{objects.consent.pk}/revoke/",
+            "/dortmund/me/interests/reset/",
+        ],
+    )

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_http_methods, require_safe
 
 from anschluss.core.permissions import deny
 
@@ -16,6 +18,7 @@ from ..services.consent import do_decide_consent, do_revoke_consent, has_consent
 from ..services.milestones import done_features
 from ..services.profile import SHARING_FIELDS, answers_of, do_update_sharing
 from .common import allowed, own_student, student_or_deny
+from .confirm import ask, confirmed
 from .records import consent_rows
 
 
@@ -46,11 +49,33 @@ def consents(request, municipality: str, pk: int):
     return render(request, "students/consents.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def consent_revoke(request, municipality: str, pk: int):
+    """Asks first (views/confirm.py): the student in "du", guardians in "Sie"; only "Yes" revokes."""
     consent: Consent = get_object_or_404(Consent.objects.select_related("student"), pk=pk)
     if not allowed(request.user, "students.decide_consent", consent.student):
         return deny(request)
+    if not confirmed(request):
+        back = reverse("students:consents", kwargs={"municipality": municipality, "pk": consent.student_id})
+        purpose = BY_KEY.get(consent.purpose)
+        is_self = consent.student.user_id == request.user.pk
+        return ask(
+            request,
+            question=_("Revoke this consent?"),
+            explanation=(
+                _("Then the data is no longer passed on for this purpose. You can agree again later.")
+                if is_self
+                else pgettext(
+                    "formal",
+                    "Then the data is no longer passed on for this purpose. You can agree again later.",
+                )
+            ),
+            item=str(purpose.name) if purpose else consent.purpose,
+            back=back,
+            yes=_("Yes, revoke"),
+            formal=not is_self,
+            undoable=True,
+        )
     do_revoke_consent(consent, actor=request.user)
     messages.success(
         request, _("The consent is revoked. From now on the data is no longer passed on for this purpose.")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from ..services.documents import (
 )
 from ..uploads import serve
 from .common import own_student
+from .confirm import ask, confirmed
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,6 @@ def cv_step(request, municipality: str, student, step: str):
             return redirect("students:cv_step", municipality=municipality, step=current.slug)
     elif current.slug == "photo":
         form = PhotoForm(request.POST if request.method == "POST" else None, request.FILES or None)
-        if request.method == "POST" and request.POST.get("action") == "remove":
-            do_remove_cv_photo(student, actor=request.user)
-            return redirect("students:cv_step", municipality=municipality, step="photo")
         if request.method == "POST" and form.is_valid():
             try:
                 do_set_cv_photo(student, upload=form.cleaned_data["photo"], actor=request.user)
@@ -187,18 +186,43 @@ def cv_entry_edit(request, municipality: str, student, pk: int):
     return render(request, "students/me/cv_entry_form.html", {"form": form, "entry": entry})
 
 
+def _describe(entry: CvEntry) -> str:
+    """The line as the CV shows it: "08/2021 – today: Hauptschule Kley, Dortmund"."""
+    where = ", ".join(part for part in (entry.title, entry.organisation, entry.place) if part)
+    return f"{entry.start} – {entry.end or _('today')}: {where}"
+
+
 @require_http_methods(["GET", "POST"])
 @own_student
 def cv_entry_delete(request, municipality: str, student, pk: int):
-    """Deleting a line asks first, on a page of its own (no JavaScript needed): only its button, which sends
-    confirm=yes, deletes. Any other request shows the question again and deletes nothing."""
+    """Deleting a line asks first (views/confirm.py): only the question's "Yes" deletes."""
     entry = _own_entry(student, pk)
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
-        section = entry.section
-        do_delete_cv_entry(entry, actor=request.user)
-        messages.success(request, _("The line is deleted."))
-        return redirect("students:cv_step", municipality=municipality, step=section)
-    return render(request, "students/me/cv_entry_delete.html", {"entry": entry})
+    back = reverse("students:cv_step", kwargs={"municipality": municipality, "step": entry.section})
+    if not confirmed(request):
+        return ask(
+            request,
+            question=_("Delete this line?"),
+            explanation=_("Do you want to delete this line from your CV?"),
+            item=_describe(entry),
+            back=back,
+        )
+    do_delete_cv_entry(entry, actor=request.user)
+    messages.success(request, _("The line is deleted."))
+    return redirect(back)
+
+
+@require_http_methods(["GET", "POST"])
+@own_student
+def cv_photo_remove(request, municipality: str, student):
+    """Removing the photo asks first, like deleting a line."""
+    back = reverse("students:cv_step", kwargs={"municipality": municipality, "step": "photo"})
+    if not cv_of(student).photo:
+        return redirect(back)
+    if not confirmed(request):
+        return ask(request, question=_("Remove your photo?"), back=back, yes=_("Yes, remove"))
+    do_remove_cv_photo(student, actor=request.user)
+    messages.success(request, _("Your photo is removed."))
+    return redirect(back)
 
 
 @require_safe

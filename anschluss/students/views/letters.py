@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +25,7 @@ from ..services.documents import (
 from ..services.rights import audit_read
 from ..uploads import serve
 from .common import allowed, own_student
+from .confirm import ask, confirmed
 
 # What each part of the letter is for, with an example; shown next to the field.
 EXAMPLES = {
@@ -118,10 +120,16 @@ def letter_to_library(request, municipality: str, student, pk: int):
     return redirect("students:documents", municipality=municipality)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @own_student
 def letter_delete(request, municipality: str, student, pk: int):
-    do_delete_cover_letter(_own_letter(student, pk), actor=request.user)
+    """Asks first (views/confirm.py); only the question's "Yes" deletes."""
+    letter = _own_letter(student, pk)
+    if not confirmed(request):
+        back = reverse("students:letter_edit", kwargs={"municipality": municipality, "pk": letter.pk})
+        item = ": ".join(part for part in (letter.company, letter.subject) if part)
+        return ask(request, question=_("Delete this letter?"), item=item, back=back)
+    do_delete_cover_letter(letter, actor=request.user)
     messages.success(request, _("The letter is deleted."))
     return redirect("students:letters", municipality=municipality)
 
@@ -163,10 +171,15 @@ def document_download(request, municipality: str, pk: int):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @own_student
 def document_delete(request, municipality: str, student, pk: int):
+    """Asks first (views/confirm.py); only the question's "Yes" deletes."""
     document = get_object_or_404(Document, pk=pk, student=student)
+    if not confirmed(request):
+        back = reverse("students:documents", kwargs={"municipality": municipality})
+        item = f"{document.title} ({document.get_kind_display()})"
+        return ask(request, question=_("Delete this file?"), item=item, back=back)
     do_delete_document(document, actor=request.user)
     messages.success(request, _("The file is deleted."))
     return redirect("students:documents", municipality=municipality)

@@ -4,12 +4,14 @@ click by click), so a student can stop at any time and go on later."""
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .. import interests
 from ..services.profile import answers_of, do_reset_interests, do_save_interest_answers
 from .common import own_student
+from .confirm import ask, confirmed
 
 
 @require_safe
@@ -106,8 +108,17 @@ def quiz_result(request, municipality: str, student):
     return render(request, "students/me/quiz_result.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @own_student
 def quiz_reset(request, municipality: str, student):
+    """Starting again deletes every answer: asks first (views/confirm.py)."""
+    if not confirmed(request):
+        return ask(
+            request,
+            question=_("Start the quiz again?"),
+            explanation=_("All your answers are deleted. Then you start with question 1."),
+            back=reverse("students:quiz", kwargs={"municipality": municipality}),
+            yes=_("Yes, start again"),
+        )
     do_reset_interests(student, actor=request.user)
     return redirect("students:quiz_page", municipality=municipality, page=1)

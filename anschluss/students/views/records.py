@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from anschluss.core.permissions import deny, permission_required
@@ -30,6 +31,7 @@ from ..services.milestones import do_confirm_milestone, do_delete_milestone, do_
 from ..services.profile import do_add_teacher_strength
 from ..services.rights import do_erase_student, retention_ends
 from .common import allowed, student_or_deny
+from .confirm import ask, confirmed
 
 
 def consent_rows(student) -> list[dict]:
@@ -98,8 +100,9 @@ def milestone_confirm(request, municipality: str, pk: int):
     return _back(milestone.student)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def milestone_delete(request, municipality: str, pk: int):
+    """Asks first (views/confirm.py): the student in "du", the school in "Sie"; only "Yes" deletes."""
     milestone: Milestone = get_object_or_404(Milestone.objects.select_related("student"), pk=pk)
     student = milestone.student
     by_school = allowed(request.user, "students.confirm_milestone", student)
@@ -108,11 +111,18 @@ def milestone_delete(request, municipality: str, pk: int):
         or (milestone.confirmed is None and allowed(request.user, "students.record_milestone", student))
     ):
         return deny(request)
+    if by_school:
+        back = reverse("students:student_detail", kwargs={"municipality": municipality, "pk": student.pk})
+    else:
+        back = reverse("students:milestones", kwargs={"municipality": municipality})
+    if not confirmed(request):
+        item = f"{milestone.title} ({milestone.date:%d.%m.%Y})"
+        if by_school:
+            item = f"{student}: {item}"
+        return ask(request, question=_("Delete this entry?"), item=item, back=back, formal=by_school)
     do_delete_milestone(milestone, actor=request.user)
     messages.success(request, _("The entry is deleted."))
-    if by_school:
-        return _back(student)
-    return redirect("students:milestones", municipality=municipality)
+    return redirect(back)
 
 
 @require_POST
@@ -180,7 +190,9 @@ def student_erase(request, municipality: str, pk: int):
     student = student_or_deny(request, pk, "students.manage_student")
     if student is None:
         return deny(request)
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("confirm") != "yes":
+        messages.error(request, pgettext("formal", "Please tick the box to confirm."))
+    elif request.method == "POST":
         class_pk = student.school_class_id
         gone = do_erase_student(student, actor=request.user)
         messages.success(
