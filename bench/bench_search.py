@@ -264,15 +264,19 @@ def percentiles(samples: list[float]) -> dict:
     }
 
 
-def measure(run, cases) -> dict:
+def measure(ours, peer, cases) -> tuple[dict, dict]:
+    """Both sides on the same cases, interleaved (which goes first alternates), so that a drift of the machine
+    during the run, a cache warming up or another process, falls on both alike."""
     for case in cases[:WARMUP]:
-        run(*case)
-    samples = []
-    for case in cases:
-        start = time.perf_counter()
-        run(*case)
-        samples.append(time.perf_counter() - start)
-    return percentiles(samples)
+        ours(*case)
+        peer(*case)
+    samples: dict = {ours: [], peer: []}
+    for n, case in enumerate(cases):
+        for run in (ours, peer) if n % 2 == 0 else (peer, ours):
+            start = time.perf_counter()
+            run(*case)
+            samples[run].append(time.perf_counter() - start)
+    return percentiles(samples[ours]), percentiles(samples[peer])
 
 
 def main() -> int:
@@ -326,8 +330,11 @@ def main() -> int:
                         for case in cases[: len(TEXTS)]
                     }
                     assert counts == hand, f"{name}: product and peer disagree: {counts} vs {hand}"
-                    ours = measure(lambda *case: product(municipality, *case), cases)
-                    peer = measure(lambda *case: hand_written(cursor, municipality.pk, *case), cases)
+                    ours, peer = measure(
+                        lambda *case: product(municipality, *case),
+                        lambda *case: hand_written(cursor, municipality.pk, *case),
+                        cases,
+                    )
                     size_results[name] = {
                         "product": ours,
                         "hand_sql": peer,
