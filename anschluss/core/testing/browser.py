@@ -133,9 +133,7 @@ def persona(key: str):
 
 def current_totp_code(username: str) -> str | None:
     """The code the persona's authenticator app would show now, or None if the persona has no TOTP."""
-    from allauth.mfa import app_settings
     from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
     from allauth.mfa.utils import decrypt
 
     authenticator = Authenticator.objects.filter(
@@ -143,12 +141,19 @@ def current_totp_code(username: str) -> str | None:
     ).first()
     if authenticator is None:
         return None
+    return totp_code(decrypt(authenticator.data["secret"]))
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app with this secret shows now."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
     period = app_settings.TOTP_PERIOD
     # allauth accepts only the current period's code (TOTP_TOLERANCE 0): near its end, wait for the next one,
     # so that the code is still valid when the form arrives.
     if period - time.time() % period < 3:
         time.sleep(period - time.time() % period + 0.1)
-    secret = decrypt(authenticator.data["secret"])
     return format_hotp_value(hotp_value(secret, int(time.time()) // period))
 
 
