@@ -124,8 +124,9 @@ class AccessibilityFeedbackAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the audit log is append-only."""
+class AuditEntryAdmin(AuditedAdmin):
+    """Read-only: the audit log is append-only. (Audited like every admin, so that the test walking the admin
+    registry needs no exceptions; with no write allowed, it never writes an entry.)"""
 
     list_display = ["created", "municipality", "kind", "actor_label", "action", "target_label"]
     list_filter = ["municipality", "kind"]

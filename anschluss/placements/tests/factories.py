@@ -8,9 +8,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from anschluss.core.models import AuditEntry
 from anschluss.occupations.models import OccupationalField
 from anschluss.placements.models import MatchRun, Placement, PlacementAgreement, PlacementRound, RoundPlace
 from anschluss.students.models import Guardianship, SchoolClass, Student
+
+
+def logged(action: str) -> bool:
+    """Whether an audit entry for `action` ("app.noun.verb") was written."""
+    return AuditEntry.objects.filter(action=action).exists()
 
 
 def field(key="HW", name="Handwerk") -> OccupationalField:
