@@ -1,13 +1,13 @@
 """Two liaisons at once: adopting or confirming the same round in parallel never places a student twice.
 Threads with their own database connections; PostgreSQL only (SQLite serialises every write anyway)."""
 
-import time
+import threading
 
 import pytest
 from django.db import connection
 from django_scopes import scope
 
-from anschluss.core.testing.concurrency import at_the_same_time
+from anschluss.core.testing.concurrency import at_the_same_time, until_another_session_waits_for_a_lock
 from anschluss.placements import services
 from anschluss.placements.models import MatchRun, Placement, PlacementAgreement, RoundPlace
 from anschluss.placements.services import matching
@@ -86,15 +86,20 @@ def test_adopt_while_a_place_loses_a_seat(world, monkeypatch):
         run = factories.finished_run(world, r)
         assert run.stats["placed"] == 3
     check = matching.check_run_is_current
+    checked = threading.Event()
 
-    def check_then_linger(round_, run):
+    def check_then_hold(round_, run):
+        # Between the adoption's input check and its commit: let the change of the place start, and hold the
+        # transaction open until it queues behind the round's lock (without that lock it would not queue, and
+        # the adoption would commit on outdated input after the wait runs out).
         check(round_, run)
-        time.sleep(0.6)  # widen the window between the adoption's input check and its commit
+        checked.set()
+        until_another_session_waits_for_a_lock()
 
-    monkeypatch.setattr(matching, "check_run_is_current", check_then_linger)
+    monkeypatch.setattr(matching, "check_run_is_current", check_then_hold)
 
     def lower_the_capacity():
-        time.sleep(0.2)  # the adoption has checked its input by now and not yet committed
+        assert checked.wait(timeout=30)
         place = RoundPlace.objects.get(pk=near.pk)
         return services.do_update_place(place, capacity=1, actor=world.users["coordinator"])
 
