@@ -1,5 +1,6 @@
 """The audit log: every write through a service and every read of a personal record leaves a line."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -49,16 +50,36 @@ def log_action(
     )
 
 
-def log_read(
-    actor, target: models.Model, *, reason: str, municipality: Municipality | None = None
-) -> AuditEntry:
-    """Record that `actor` opened the personal record `target`, and why (e.g. "class dashboard")."""
-    app_label = target._meta.app_label
-    return log_action(
-        actor,
-        f"{app_label}.{target._meta.model_name}.read",
-        target,
-        municipality=municipality,
-        reason=reason,
-        kind=AuditEntry.Kind.READ,
-    )
+def log_reads(
+    actor,
+    targets: Iterable[models.Model],
+    reason: str,
+    *,
+    municipality: Municipality | None = None,
+) -> int:
+    """Record that `actor` saw the personal records `targets`, and why (e.g. "class list").
+
+    The rule for lists: every page or API response that shows a person's name with personal data calls this
+    once with every person shown (the rows of the current page, not the whole query): one entry per person,
+    written in a single INSERT. A detail page passes a list of one. Returns the number of entries."""
+    targets = list({(t._meta.label_lower, t.pk): t for t in targets if t is not None}.values())
+    if not targets:
+        return 0
+    real_actor = actor if getattr(actor, "is_authenticated", False) else None
+    label = _actor_label(actor)
+    entries = [
+        AuditEntry(
+            municipality_id=municipality.pk if municipality else getattr(target, "municipality_id", None),
+            kind=AuditEntry.Kind.READ,
+            actor=real_actor,
+            actor_label=label,
+            action=f"{target._meta.app_label}.{target._meta.model_name}.read",
+            target_type=target._meta.label_lower,
+            target_id=str(target.pk),
+            target_label=str(target)[:200],
+            reason=str(reason)[:200],
+        )
+        for target in targets
+    ]
+    AuditEntry.objects.bulk_create(entries)
+    return len(entries)

@@ -38,6 +38,15 @@ def has_role(*roles: Role) -> rules.Predicate:
 
 is_coordinator = has_role(Role.COORDINATOR)
 
+
+@rules.predicate
+def belongs_to_municipality(user, obj) -> bool:
+    """A signed-in person of the object's municipality, whatever their role (students without a class too)."""
+    municipality_id = municipality_id_of(obj)
+    return bool(user.is_authenticated and municipality_id and user.municipality_id == municipality_id)
+
+
+rules.add_perm("core.view_inbox", belongs_to_municipality)
 rules.add_perm("core.view_auditlog", is_coordinator | is_platform_admin)
 rules.add_perm("core.view_accessibilityfeedback", is_coordinator | is_platform_admin)
 rules.add_perm("core.change_accessibilityfeedback", is_coordinator | is_platform_admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import health, public, staff
+from .views import health, inbox, public, staff
 
 app_name = "core"
 
@@ -22,4 +22,7 @@ urlpatterns = [
     path(M + "feedback/inbox/", staff.feedback_inbox, name="feedback_inbox"),
     path(M + "feedback/<int:pk>/handled/", staff.feedback_mark_handled, name="feedback_handled"),
     path(M + "audit/", staff.audit_log, name="audit_log"),
+    path(M + "inbox/", inbox.inbox, name="inbox"),
+    path(M + "inbox/<int:pk>/", inbox.open_notification, name="notification"),
+    path(M + "inbox/read/", inbox.mark_all_read, name="inbox_read"),
 ]

@@ -2,6 +2,7 @@ from .audit import AuditEntry
 from .feedback import AccessibilityFeedback
 from .geo import District, Postcode, Quarter
 from .municipality import Municipality
+from .notification import Notification
 from .organisation import Company, Organisation, OrganisationKind, School, SchoolForm
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Company",
     "District",
     "Municipality",
+    "Notification",
     "Organisation",
     "OrganisationKind",
     "Postcode",

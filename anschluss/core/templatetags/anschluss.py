@@ -1,5 +1,8 @@
 from django import template
 
+from anschluss.core.models import Notification
+from anschluss.core.permissions import allowed as allowed_check
+
 register = template.Library()
 
 _WIDGET_CLASSES = {
@@ -27,3 +30,17 @@ def kern_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def allowed(context, perm: str, obj=None) -> bool:
+    """`{% allowed "offers.change_offer" offer as can_change %}`: core.permissions.allowed for the page's user."""
+    return allowed_check(context["request"].user, perm, obj)
+
+
+@register.simple_tag(takes_context=True)
+def inbox_summary(context) -> dict:
+    """The newest unread notifications of the page's user and how many are unread (start page section)."""
+    user = context["request"].user
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    return {"unread": list(unread[:5]), "unread_count": unread.count()}

@@ -5,7 +5,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from anschluss.core.audit import log_action, log_read
+from anschluss.core.audit import log_action, log_reads
 from anschluss.core.models import AuditEntry
 
 
@@ -26,10 +26,11 @@ def test_log_action_without_actor_is_the_system(world):
     assert log_action(None, "core.referencedata.import", world.main).actor_label == "system"
 
 
-def test_log_read_records_why(world):
-    entry = log_read(
-        world.users["teacher"], world.users["student"], reason="class dashboard", municipality=world.main
+def test_log_reads_records_why(world):
+    assert log_reads(
+        world.users["teacher"], [world.users["student"]], "class dashboard", municipality=world.main
     )
+    entry = AuditEntry.objects.get(kind=AuditEntry.Kind.READ)
     assert entry.kind == AuditEntry.Kind.READ
     assert entry.action == "accounts.user.read"
     assert entry.reason == "class dashboard"
@@ -159,3 +160,18 @@ def test_deleting_an_access_attempt_in_the_admin_is_audited(world, client_for):
         entry = AuditEntry.objects.get(action="axes.accessattempt.delete")
     assert entry.target_id == str(attempt.pk) and entry.actor == world.users["platform_admin"]
     assert entry.data["via"] == "admin"
+
+
+def test_log_reads_writes_one_entry_per_person_in_one_insert(world, django_assert_num_queries):
+    people = [world.users["student"], world.users["guardian"], world.users["teacher"], world.users["student"]]
+    with django_assert_num_queries(1):
+        count = log_reads(world.users["coordinator"], people, "class list", municipality=world.main)
+    assert count == 3
+    entries = AuditEntry.objects.filter(kind=AuditEntry.Kind.READ)
+    assert sorted(entries.values_list("target_id", flat=True)) == sorted(str(p.pk) for p in people[:3])
+    assert set(entries.values_list("reason", flat=True)) == {"class list"}
+
+
+def test_log_reads_of_nobody_writes_nothing(world, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert log_reads(world.users["coordinator"], [], "empty list") == 0

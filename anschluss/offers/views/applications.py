@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.audit import log_read
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 from anschluss.students.services.profile import shared_profile
 
@@ -73,7 +73,7 @@ def application_detail(request, municipality: str, pk: int):
         return denied
     user = request.user
     if application.applicant_id != user.pk:
-        log_read(user, application, reason="application to an offer")
+        log_reads(user, [application], reason="application to an offer")
     can_answer = user.has_perm("offers.answer_application", application)
     context = {
         "application": application,

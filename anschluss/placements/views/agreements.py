@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from anschluss.core.audit import log_read
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
 from .. import people
@@ -46,7 +46,7 @@ def agreement_list(request, municipality: str, pk: int):
 @permission_required("placements.view_agreement", get_agreement)
 def agreement_detail(request, municipality: str, pk: int):
     agreement = get_agreement(request, pk)
-    log_read(request.user, agreement.placement.student, reason="placement agreement")
+    log_reads(request.user, [agreement.placement.student], reason="placement agreement")
     context = {
         **agreement_context(agreement),
         "can_sign": signing_parties(request.user, agreement),
@@ -59,7 +59,7 @@ def agreement_detail(request, municipality: str, pk: int):
 @permission_required("placements.view_agreement", get_agreement)
 def agreement_pdf(request, municipality: str, pk: int):
     agreement = get_agreement(request, pk)
-    log_read(request.user, agreement.placement.student, reason="placement agreement PDF")
+    log_reads(request.user, [agreement.placement.student], reason="placement agreement PDF")
     response = HttpResponse(render_agreement_pdf(agreement), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="praktikumsvereinbarung-{agreement.pk}.pdf"'
     return response

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from anschluss.core.audit import log_read
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
 from .. import people
@@ -37,7 +37,7 @@ def placement_list(request, municipality: str, pk: int):
         for s in students
     ]
     places = list(round_.places.select_related("company"))
-    log_read(request.user, round_, reason="placements of the round")
+    log_reads(request.user, [round_], reason="placements of the round")
     context = {
         "round": round_,
         "placements": placements,

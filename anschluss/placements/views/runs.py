@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from anschluss.core.audit import log_read
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
 from .. import people
@@ -55,7 +55,7 @@ def run_detail(request, municipality: str, pk: int):
     run = get_run(request, pk)
     rows = _rows(run) if run.status == MatchRun.Status.DONE else []
     if rows:
-        log_read(request.user, run, reason="match run results")
+        log_reads(request.user, [run], reason="match run results")
     context = {
         "run": run,
         "round": run.round,
@@ -124,7 +124,7 @@ def run_explain(request, municipality: str, pk: int, student: int):
     student_obj = get_object_or_404(
         people.eligible_students(run.round.schools.values_list("pk", flat=True), run.round.grades), pk=student
     )
-    log_read(request.user, student_obj, reason="placement explanation")
+    log_reads(request.user, [student_obj], reason="placement explanation")
     places = {p.pk: p for p in run.round.places.select_related("company")}
     sentences = explain_assignment(assignment, places, run.round.max_commute_km)
     context = {

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from anschluss.accounts.models import Membership, Role
-from anschluss.core.audit import log_action, log_read
+from anschluss.core.audit import log_action, log_reads
 
 from .. import interests, kaoa
 from ..models import Student
@@ -20,7 +20,7 @@ from .profile import answers_of
 def audit_read(actor, student: Student, reason: str) -> None:
     """Log a read of a student's record by anyone but the student themself (rule 3 of ARCHITECTURE.md)."""
     if actor is None or student.user_id != getattr(actor, "pk", None):
-        log_read(actor, student, reason=reason)
+        log_reads(actor, [student], reason=reason)
 
 
 def export_data(student: Student, *, actor) -> dict:
