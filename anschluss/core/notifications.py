@@ -85,7 +85,7 @@ def notify(
     by default the target's get_absolute_url(). Returns the number of people told."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}: register it in the app's notifications.py")
-    people = [user for user in {user.pk: user for user in recipients if user is not None}.values()]
+    people = list({user.pk: user for user in recipients if user is not None}.values())
     people = [user for user in people if user.is_active]
     if not people:
         return 0
