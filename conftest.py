@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("ANSCHLUSS_TESTING", "1")
 
-pytest_plugins = ["anschluss.core.testing.browser"]
+pytest_plugins = ["anschluss.testing.browser"]
 
 PERSONA_PASSWORD = "persona-password-2026"
 

@@ -10,7 +10,8 @@ from django.db import transaction
 
 from anschluss.core.audit import log_action
 
-from .models import Membership, Role, User
+from . import directory
+from .models import Role, User
 
 
 @dataclass(frozen=True)
@@ -189,14 +190,9 @@ def create_personas(
             )
         if persona.role is not None:
             organisation = organisations[persona.organisation]
-            _membership, made = Membership.objects.get_or_create(
-                municipality=organisation.municipality,
-                user=user,
-                organisation=organisation,
-                role=persona.role,
-            )
-            if made:
-                log_action(None, "accounts.membership.create", _membership, {"role": persona.role})
+            if persona.role not in user.roles_in(organisation.municipality_id):
+                membership = directory.grant(user, organisation, persona.role)
+                log_action(None, "accounts.membership.create", membership, {"role": persona.role})
         if persona.email:
             _verify_email(user, persona.email)
         users[persona.key] = user

@@ -5,7 +5,8 @@ from django.views.decorators.http import require_safe
 
 from anschluss.core.permissions import permission_required
 
-from .models import Membership, Role
+from . import directory
+from .models import Role
 
 # Which start page template a role sees, most responsible role first.
 START_PAGES = [
@@ -51,7 +52,7 @@ def start_redirect(request):
 @permission_required("accounts.view_start")
 def start(request, municipality: str):
     user = request.user
-    memberships = Membership.objects.filter(user=user, is_active=True).select_related("organisation")
+    memberships = directory.memberships_of(user)
     roles = user.roles_in(request.municipality.pk)
     pages = [name for role, name in START_PAGES if role in roles]
     context = {

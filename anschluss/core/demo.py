@@ -2,11 +2,19 @@
 
 Deterministic (a fixed random seed) and idempotent (everything is created with get_or_create/update_or_create).
 Company names are obviously invented ("Beispiel", "Muster") so nobody mistakes them for real firms.
+
+The core loads the municipalities, schools, companies and partner organisations; every app adds its part with a
+loader in its own `demo.py`, registered with `@demo_loader(order)` (core imports no app: the `demo` modules of
+all installed apps are discovered). Loaders run in their order inside one transaction and share a `DemoWorld`:
+accounts (10) creates the personas, then occupations (20), students (30), placements (40), offers (50).
 """
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 from django_scopes import scopes_disabled
 
 from .models import Company, District, Municipality, Organisation, OrganisationKind, School, SchoolForm
@@ -161,15 +169,44 @@ def _first(companies: list[Company], industry: str) -> Company | None:
     return next((c for c in companies if c.industry == industry), None)
 
 
-@transaction.atomic
-def load_demo() -> dict:
-    """Load (or refresh) the whole demo. Returns the persona users and counts."""
-    from anschluss.accounts.personas import create_personas
-    from anschluss.occupations.reference_data import import_occupations
-    from anschluss.offers.demo import load_demo_offers
-    from anschluss.placements.demo import load_placements_demo
-    from anschluss.students.demo import load_students_demo
+@dataclass
+class DemoWorld:
+    """What the loaders share: the municipalities, the organisations and (after accounts) the personas."""
 
+    municipalities: dict[str, Municipality]
+    organisations: dict[str, Organisation]
+    rng: random.Random
+    users: dict = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    # Lines of the command's summary after loading (the accounts loader adds the persona logins).
+    summary: list[str] = field(default_factory=list)
+
+
+Loader = Callable[[DemoWorld], dict[str, int] | None]
+_LOADERS: list[tuple[int, str, Loader]] = []
+
+
+def demo_loader(order: int) -> Callable[[Loader], Loader]:
+    """Register an app's demo loader; it gets the DemoWorld and returns counts for the summary (or None)."""
+
+    def register(loader: Loader) -> Loader:
+        name = f"{loader.__module__}.{loader.__qualname__}"
+        if all(existing != name for _order, existing, _loader in _LOADERS):
+            _LOADERS.append((order, name, loader))
+            _LOADERS.sort(key=lambda entry: (entry[0], entry[1]))
+        return loader
+
+    return register
+
+
+def loaders() -> list[Loader]:
+    autodiscover_modules("demo")
+    return [loader for _order, _name, loader in _LOADERS]
+
+
+@transaction.atomic
+def load_demo() -> DemoWorld:
+    """Load (or refresh) the whole demo: the core's part, then every app's loader. Returns the world."""
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     with scopes_disabled():
         dortmund, _ = Municipality.objects.update_or_create(
@@ -184,7 +221,6 @@ def load_demo() -> dict:
             },
         )
         counts = import_dortmund(dortmund)
-        counts.update(import_occupations())
         School.objects.filter(municipality=dortmund).update(is_project_school=False)
         School.objects.filter(municipality=dortmund, school_number__in=PROJECT_SCHOOL_NUMBERS).update(
             is_project_school=True
@@ -203,11 +239,8 @@ def load_demo() -> dict:
         organisations["other_company"] = _first(companies, "Lebensmittelhandwerk") or companies[-1]
         other, other_orgs = _second_municipality()
         organisations.update(other_orgs)
-        users = create_personas(
-            {"main": dortmund, "other": other}, organisations, password=DEMO_PASSWORD, demo=True
-        )
-        counts.update(load_students_demo(organisations["project_school"], users))  # type: ignore[arg-type]
-        counts.update(load_placements_demo(dortmund))
-        counts["offers"] = load_demo_offers(dortmund)
-    counts["companies"] = len(companies)
-    return {"users": users, "counts": counts}
+        counts["companies"] = len(companies)
+        world = DemoWorld({"main": dortmund, "other": other}, organisations, rng, counts=counts)
+        for loader in loaders():
+            world.counts.update(loader(world) or {})
+    return world

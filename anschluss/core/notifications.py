@@ -31,15 +31,15 @@ from .models import Municipality, Notification
 class Kind:
     key: str
     text: Promise | str  # a lazy translation with %(name)s placeholders for the parameters
-    send_mail: bool = True
+    by_mail: bool = True
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register(key: str, text, *, send_mail: bool = True) -> Kind:
+def register(key: str, text, *, by_mail: bool = True) -> Kind:
     """Register a notification kind "<app>.<name>" with its inbox text (lazily translated)."""
-    kind = Kind(key, text, send_mail)
+    kind = Kind(key, text, by_mail)
     KINDS[key] = kind
     return kind
 
@@ -110,7 +110,7 @@ def notify(
             for user in people
         ]
     )
-    if KINDS[kind].send_mail:
+    if KINDS[kind].by_mail:
         for user in people:
             if user.email:
                 _mail(user, kind, params, {**context, "target": target}, url)

@@ -1,11 +1,11 @@
 """Permission predicates of the core, and the building blocks every app's rules.py uses.
 
-A predicate is called with (user, obj); obj is the municipality or an object that belongs to one.
+A predicate is called with (user, obj); obj is the municipality or an object that belongs to one. The core
+knows no roles (they are the accounts app's): the predicates on roles are in `accounts/rules.py`, which also
+grants the core's own pages (audit log, feedback inbox) to the roles that use them.
 """
 
 import rules
-
-from anschluss.accounts.models import Role
 
 
 def municipality_id_of(obj) -> int | None:
@@ -18,25 +18,8 @@ def municipality_id_of(obj) -> int | None:
 
 @rules.predicate
 def is_platform_admin(user) -> bool:
+    """The platform admin: granted by name where a permission includes it, never by a superuser shortcut."""
     return bool(user.is_authenticated and user.is_superuser and user.is_active)
-
-
-@rules.predicate
-def is_member(user, obj) -> bool:
-    """Holds any role in the municipality of obj."""
-    return bool(user.is_authenticated and user.roles_in(municipality_id_of(obj)))
-
-
-def has_role(*roles: Role) -> rules.Predicate:
-    """A predicate: the user holds one of `roles` in the municipality of the object."""
-
-    def check(user, obj) -> bool:
-        return bool(user.is_authenticated and user.roles_in(municipality_id_of(obj)) & set(roles))
-
-    return rules.predicate(check, name="has_role_" + "_or_".join(roles))
-
-
-is_coordinator = has_role(Role.COORDINATOR)
 
 
 @rules.predicate
@@ -47,6 +30,3 @@ def belongs_to_municipality(user, obj) -> bool:
 
 
 rules.add_perm("core.view_inbox", belongs_to_municipality)
-rules.add_perm("core.view_auditlog", is_coordinator | is_platform_admin)
-rules.add_perm("core.view_accessibilityfeedback", is_coordinator | is_platform_admin)
-rules.add_perm("core.change_accessibilityfeedback", is_coordinator | is_platform_admin)

@@ -10,6 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from anschluss.core.demo import DemoWorld, demo_loader
 from anschluss.core.models import Company
 from anschluss.occupations.models import Occupation
 
@@ -185,3 +186,8 @@ def load_demo_offers(municipality) -> int:
             sync_occupation_text(offer)
             count += 1
     return count
+
+
+@demo_loader(50)
+def load_demo(world: DemoWorld) -> dict[str, int]:
+    return {"offers": load_demo_offers(world.municipalities["main"])}

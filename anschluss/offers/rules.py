@@ -3,7 +3,8 @@
 import rules
 
 from anschluss.accounts.models import Membership, Role
-from anschluss.core.rules import has_role, is_platform_admin
+from anschluss.accounts.rules import has_role
+from anschluss.core.rules import is_platform_admin
 
 from .models import OfferStatus
 

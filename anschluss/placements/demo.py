@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 from django_scopes import scope
 
+from anschluss.core.demo import DemoWorld, demo_loader
 from anschluss.core.models import Company, Municipality, School
 from anschluss.occupations.models import OccupationalField
 
@@ -134,3 +135,8 @@ def _preferences(round_: PlacementRound, places: list[RoundPlace]) -> None:
             Preference.objects.create(
                 municipality_id=round_.municipality_id, round=round_, student=student, place=place, rank=rank
             )
+
+
+@demo_loader(40)
+def load_demo(world: DemoWorld) -> dict[str, int]:
+    return load_placements_demo(world.municipalities["main"])

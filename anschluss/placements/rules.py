@@ -7,7 +7,7 @@ Who is whose (a student's school, a company's staff) is asked through placements
 import rules
 
 from anschluss.accounts.models import Role
-from anschluss.core.rules import has_role
+from anschluss.accounts.rules import has_role
 
 from . import people
 

@@ -7,6 +7,7 @@ import datetime
 from django_scopes import scope
 
 from anschluss.accounts.models import Membership, Role, User
+from anschluss.core.demo import DemoWorld, demo_loader
 from anschluss.core.models import School
 
 from . import interests
@@ -121,3 +122,8 @@ def load_students_demo(school: School, users: dict[str, User]) -> dict[str, int]
             municipality=school.municipality, user=persona, organisation=school, role=Role.STUDENT
         )
         return {"classes": len(classes), "students": Student.objects.filter(school=school).count()}
+
+
+@demo_loader(30)
+def load_demo(world: DemoWorld) -> dict[str, int]:
+    return load_students_demo(world.organisations["project_school"], world.users)  # type: ignore[arg-type]

@@ -9,7 +9,8 @@ import rules
 from django_scopes import scope
 
 from anschluss.accounts.models import Membership, Role
-from anschluss.core.rules import has_role, is_platform_admin
+from anschluss.accounts.rules import has_role
+from anschluss.core.rules import is_platform_admin
 
 is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
 is_municipal_coordinator = has_role(Role.COORDINATOR)

@@ -1,4 +1,4 @@
-from anschluss.core.testing.matrix import Row, everyone, expect, municipal, signed_in
+from anschluss.testing.matrix import Row, everyone, expect, municipal, signed_in
 
 ROWS = [
     Row("accounts:start", get=everyone(302), post=everyone(405)),

@@ -5,7 +5,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.test import override_settings
 
-from anschluss.core.testing.browser import assert_no_axe_violations, current_totp_code, totp_code, url
+from anschluss.testing.browser import assert_no_axe_violations, current_totp_code, totp_code, url
 from conftest import PERSONA_PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,6 @@
-from anschluss.core.testing.matrix import Row, everyone
 from anschluss.occupations.tests.matrix import _occupation
 from anschluss.offers.tests.factories import make_offer
+from anschluss.testing.matrix import Row, everyone
 
 
 def _offer(world):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django_scopes import scopes_disabled
 
-from anschluss.core.testing.matrix import Row, everyone, expect, municipal
+from anschluss.testing.matrix import Row, everyone, expect, municipal
 
 
 def _main(world):

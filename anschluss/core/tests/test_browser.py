@@ -11,8 +11,8 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from anschluss.core.models import AccessibilityFeedback
-from anschluss.core.testing.browser import assert_no_axe_violations, force_login, login, url
-from anschluss.core.testing.matrix import MAIN_MUNICIPALITY
+from anschluss.testing.browser import assert_no_axe_violations, force_login, login, url
+from anschluss.testing.matrix import MAIN_MUNICIPALITY
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from anschluss.core.testing.matrix import ALL, Row
+from anschluss.testing.matrix import ALL, Row
 
 # Patterns Django's admin registers without a name: its catch-all and the redirect of /<id>/ to /<id>/change/,
 # which answers the same as the change row.

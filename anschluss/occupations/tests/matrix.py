@@ -1,4 +1,4 @@
-from anschluss.core.testing.matrix import Row, everyone
+from anschluss.testing.matrix import Row, everyone
 
 
 def _main(world):

@@ -1,4 +1,4 @@
-from anschluss.core.testing.matrix import MAIN_MUNICIPALITY, Row, everyone, municipal
+from anschluss.testing.matrix import MAIN_MUNICIPALITY, Row, everyone, municipal
 
 from .factories import make_application, make_offer, make_saved_search
 

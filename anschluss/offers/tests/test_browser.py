@@ -5,7 +5,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from anschluss.core.models import Postcode
-from anschluss.core.testing.browser import assert_no_axe_violations, force_login, url
+from anschluss.testing.browser import assert_no_axe_violations, force_login, url
 
 from .factories import make_offer
 

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django_scopes import scopes_disabled
 
-from anschluss.core.testing.concurrency import at_the_same_time
 from anschluss.offers.models import Application
 from anschluss.offers.services import OfferError, do_accept_place, do_apply
+from anschluss.testing.concurrency import at_the_same_time
 
 from .factories import make_application, make_offer
 

@@ -2,8 +2,8 @@
 
 from django_scopes import scopes_disabled
 
-from anschluss.core.testing.matrix import Row, everyone
-from anschluss.core.testing.matrix import municipal as _municipal
+from anschluss.testing.matrix import Row, everyone
+from anschluss.testing.matrix import municipal as _municipal
 
 from . import factories
 

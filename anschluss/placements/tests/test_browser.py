@@ -4,7 +4,7 @@ closes the choices, runs both ways, compares, adopts, confirms and opens an agre
 import pytest
 from django_scopes import scope
 
-from anschluss.core.testing.browser import assert_no_axe_violations, force_login, url
+from anschluss.testing.browser import assert_no_axe_violations, force_login, url
 
 from . import factories
 

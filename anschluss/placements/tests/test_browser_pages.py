@@ -5,8 +5,8 @@ company's one-click answer to "host again?"."""
 import pytest
 from django_scopes import scope
 
-from anschluss.core.testing.browser import assert_no_axe_violations, force_login, url
 from anschluss.placements.models import Notice, PlacementFeedback, RoundPlace
+from anschluss.testing.browser import assert_no_axe_violations, force_login, url
 
 from . import factories
 

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django_scopes import scope
 
-from anschluss.core.testing.concurrency import at_the_same_time, until_another_session_waits_for_a_lock
 from anschluss.placements import services
 from anschluss.placements.models import MatchRun, Placement, PlacementAgreement, RoundPlace
 from anschluss.placements.services import matching
+from anschluss.testing.concurrency import at_the_same_time, until_another_session_waits_for_a_lock
 
 from . import factories
 

@@ -7,12 +7,12 @@ from django_scopes import scope
 
 from anschluss.accounts.models import User
 from anschluss.core.models import Municipality
-from anschluss.core.testing.browser import persona
 from anschluss.placements import services
 from anschluss.placements.demo import ROUND_NAME
 from anschluss.placements.models import MatchRun, PlacementAgreement, PlacementRound
 from anschluss.placements.pdf import render_agreement_pdf
 from anschluss.placements.services.matching import execute_run
+from anschluss.testing.browser import persona
 
 
 @pytest.fixture

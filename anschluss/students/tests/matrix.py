@@ -1,7 +1,7 @@
 """Permission matrix of the students app. Objects come from tests/world.py: the student persona in class 9b,
 taught by the teacher persona, at the school of the school coordinator persona; the guardian persona linked."""
 
-from anschluss.core.testing.matrix import Row, everyone, municipal
+from anschluss.testing.matrix import Row, everyone, municipal
 
 from .world import school_world
 

@@ -3,7 +3,7 @@
 import pytest
 from django_scopes import scopes_disabled
 
-from anschluss.core.testing.browser import assert_no_axe_violations, force_login, url
+from anschluss.testing.browser import assert_no_axe_violations, force_login, url
 
 pytestmark = pytest.mark.browser
 # WeasyPrint loads its fonts on the first PDF of a process: on a busy machine that takes longer than a page.
@@ -85,7 +85,7 @@ def test_school_pages(live_server, world, page):
 
 
 def test_guardian_and_coordinator_pages(live_server, world, new_page):
-    from anschluss.core.testing.browser import PHONE
+    from anschluss.testing.browser import PHONE
 
     objects = _school(world)
     guardian = new_page(PHONE, is_mobile=True, has_touch=True)

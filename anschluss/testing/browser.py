@@ -43,7 +43,7 @@ BROWSER_LOCALE = "de-DE"
 # ANSCHLUSS_BROWSER_TIMEOUT_MS=30000.
 TIMEOUT_MS = int(os.environ.get("ANSCHLUSS_BROWSER_TIMEOUT_MS", "10000"))
 
-_STATIC = Path(__file__).resolve().parents[2] / "static"
+_STATIC = Path(__file__).resolve().parents[1] / "static"
 _AXE_CANDIDATES = [
     _STATIC / "vendor" / "axe" / "axe.min.js",
     _STATIC.parents[1] / "node_modules" / "axe-core" / "axe.min.js",
