@@ -39,8 +39,13 @@ def municipal(allowed: list[str], ok: int = 200) -> dict[str, int]:
 
 @dataclass
 class Row:
+    """One URL pattern: the status each persona gets on GET and POST."""
+
     name: str
     get: dict[str, int]
     post: dict[str, int]
     kwargs: Callable[..., dict] = field(default=lambda world: {})
     data: dict = field(default_factory=dict)
+    # The page shows a student's name with personal data: every GET that answers 200 must write a read entry
+    # (core.audit.log_reads), and the platform admin, an outsider to personal data, must not get a 200.
+    personal: bool = False

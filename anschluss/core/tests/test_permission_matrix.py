@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from anschluss.core.models import AuditEntry
 from anschluss.testing.matrix import ALL, Row
 
 # Patterns Django's admin registers without a name: its catch-all and the redirect of /<id>/ to /<id>/change/,
@@ -69,10 +70,26 @@ def test_permission_matrix(row: Row, world):
         for method, expected in (("get", row.get[persona]), ("post", row.post[persona])):
             # Each request in a savepoint that is rolled back, so that a POST cannot change the next case.
             savepoint = transaction.savepoint()
+            reads_before = AuditEntry.objects.filter(kind=AuditEntry.Kind.READ).count()
             response = getattr(client, method)(url, data=row.data)
+            reads = AuditEntry.objects.filter(kind=AuditEntry.Kind.READ).count() - reads_before
             transaction.savepoint_rollback(savepoint)
             if response.status_code != expected:
                 failures.append(
                     f"{persona} {method.upper()} {url}: expected {expected}, got {response.status_code}"
                 )
+            if row.personal and method == "get" and response.status_code == 200 and not reads:
+                failures.append(f"{persona} GET {url} showed personal data and logged no read")
     assert not failures, "\n".join(failures)
+
+
+PERSONAL_ROWS = [row for row in ROWS if row.personal]
+
+
+def test_the_platform_admin_is_an_outsider_to_personal_data():
+    """Like healthchecks' superuser-outsider tests: being a superuser opens no student's personal data."""
+    opened = [
+        row.name for row in PERSONAL_ROWS if 200 in (row.get["platform_admin"], row.post["platform_admin"])
+    ]
+    assert not opened, "the platform admin gets personal data on " + ", ".join(opened)
+    assert PERSONAL_ROWS, "no row of the matrix is marked as showing personal data"
