@@ -19,6 +19,8 @@ LAYERS = [
     {"indicators"},
 ]
 LAYER_OF = {app: number for number, apps in enumerate(LAYERS) for app in apps}
+# What every layer may use: the settings, the Celery app, and the API's shared pagination and error answers.
+FOUNDATION = {"settings", "celery", "api.pagination", "api.responses", "api.exceptions"}
 # Not apps of a layer: the project's wiring and test support may import everything.
 OUTSIDE_LAYERS = {
     "api",
