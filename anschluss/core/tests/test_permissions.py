@@ -39,6 +39,17 @@ def test_unknown_permissions_anonymous_and_inactive_people_are_refused(world):
     assert not allowed(coordinator, "core.view_auditlog", world.main)
 
 
+def test_anonymous_visitors_get_what_a_predicate_grants_everyone():
+    from django.contrib.auth.models import AnonymousUser
+
+    rules.add_perm("core.test_public", rules.always_true)
+    try:
+        assert allowed(AnonymousUser(), "core.test_public")
+        assert not allowed(AnonymousUser(), "core.test_nobody")
+    finally:
+        rules.remove_perm("core.test_public")
+
+
 def test_require_raises_permission_denied(world):
     require(world.users["coordinator"], "core.view_auditlog", world.main)
     with pytest.raises(PermissionDenied):
