@@ -6,10 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.models import Company, School
 from anschluss.occupations.models import Occupation, OccupationalField
 
-from . import people
 from .models import MatchRun, PlacementAgreement, PlacementRound, RoundPlace
 from .services.rounds import validate_round
 
@@ -126,7 +127,7 @@ class PlaceForm(forms.ModelForm):
         if user.has_perm("placements.manage_round", round_):
             companies = Company.objects.all()
         else:
-            companies = Company.objects.filter(pk__in=people.company_ids_of(user))
+            companies = Company.objects.filter(pk__in=directory.organisation_ids(user, Role.COMPANY_STAFF))
         cast(forms.ModelChoiceField, self.fields["company"]).queryset = companies.order_by("name")
         if self.instance.pk and not user.has_perm("placements.manage_round", round_):
             self.fields["company"].disabled = True

@@ -6,9 +6,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
 
-from .. import people
 from ..models import Notice, Placement, PlacementFeedback, PlacementRound, RoundPlace
 from ..notifications import notify, send_email
 from .base import require, require_status
@@ -40,7 +41,7 @@ def do_request_host_again(round_: PlacementRound, *, actor) -> int:
     require_status(round_, PlacementRound.Status.CONFIRMED)
     places = list(round_.places.filter(placements__isnull=False).distinct().select_related("company"))
     for place in places:
-        staff = people.company_staff_of(place.company_id)
+        staff = list(directory.members(place.company_id, Role.COMPANY_STAFF))
         link = reverse(
             "placements:host_again",
             kwargs={"municipality": round_.municipality.slug, "token": host_again_token(place)},
@@ -74,7 +75,7 @@ def do_give_feedback(placement: Placement, *, rating: int, comment: str, actor) 
         raise ValidationError(_("Choose a rating from 1 to 5."), code="rating")
     if placement.student.user_id == actor.pk:
         author = PlacementFeedback.Author.STUDENT
-    elif placement.place.company_id in people.company_ids_of(actor):
+    elif placement.place.company_id in directory.organisation_ids(actor, Role.COMPANY_STAFF):
         author = PlacementFeedback.Author.COMPANY
     else:
         raise PermissionDenied

@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
 from anschluss.core.audit import log_action
 
-from .. import people
 from ..instance_builder import commute_km
 from ..models import Notice, PlacementRound, Preference
 from ..notifications import notify
+from ..students import round_students, students_of
 from .base import locked_round, require
 
 
@@ -19,7 +20,7 @@ def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> li
     an open choice window; at most round.max_choices places of this round, each once, none newly added beyond
     the round's maximum commute."""
     require(actor, "placements.choose_places", round_)
-    student = people.student_of(actor)
+    student = directory.student_of(actor)
     if student is None:
         raise PermissionDenied
     # Choices are an adoption's input: wait for one in progress, then check the window on the locked row.
@@ -56,9 +57,9 @@ def do_set_choices(round_: PlacementRound, place_ids: list[int], *, actor) -> li
 
 def students_without_choices(round_: PlacementRound, user):
     """Students of the round the user looks after (all of them for liaisons and coordinators) who chose nothing."""
-    students = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    students = round_students(round_)
     if not user.has_perm("placements.manage_round", round_):
-        students = students.filter(pk__in=people.students_of(user).values("pk"))
+        students = students.filter(pk__in=students_of(user).values("pk"))
     chosen = Preference.objects.filter(round=round_).values("student_id")
     return students.exclude(pk__in=chosen).order_by("school__name", "last_name", "first_name")
 

@@ -14,6 +14,7 @@ from anschluss.core.audit import log_action
 from ..engine import blocking_pairs, explain_all, stable_match, welfare_match
 from ..instance_builder import build_round_instance, current_fingerprint
 from ..models import MatchRun, Placement, PlacementRound
+from ..students import round_students
 from .base import locked_round, require, require_status
 
 # Upper bounds (km) of the commute buckets shown side by side; the last bucket is open.
@@ -107,11 +108,7 @@ def _assignments(built, result) -> dict[str, dict]:
 
 
 def _stats(round_: PlacementRound, built, result, assignments: dict) -> dict:
-    from .. import people
-
-    students = {
-        s.pk: s for s in people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
-    }
+    students = {s.pk: s for s in round_students(round_)}
     commute = Counter(commute_bucket(a["km"]) for a in assignments.values() if a["place"] is not None)
     per_school: dict[int, dict] = {}
     for student_id, assignment in assignments.items():

@@ -5,12 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
 
-from .. import people
 from ..instance_builder import commute_km
 from ..models import Notice, Placement, PlacementAgreement, PlacementRound, Preference, RoundPlace
 from ..notifications import notify
+from ..students import round_students
 from .base import locked_round, require, require_status
 
 
@@ -35,7 +37,7 @@ def do_assign_student(
     require_status(round_, PlacementRound.Status.CLOSED)
     if place.round_id != round_.pk:
         raise ValidationError(_("This place is not part of the round."), code="unknown_place")
-    eligible = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    eligible = round_students(round_)
     if not eligible.filter(pk=student.pk).exists():
         raise ValidationError(_("This student does not take part in the round."), code="eligibility")
     if free_seats(place, ignoring_student=student) < 1:
@@ -112,19 +114,19 @@ def _tell_everyone(round_: PlacementRound, placements: list[Placement]) -> None:
         student = placement.student
         if student.user is not None:
             notify([student.user], Notice.Kind.PLACEMENT_CONFIRMED, round_, placement=placement)
-        notify(people.guardian_users(student), Notice.Kind.CHILD_PLACED, round_, placement=placement)
+        notify(directory.guardians_of(student), Notice.Kind.CHILD_PLACED, round_, placement=placement)
         by_company.setdefault(placement.place.company_id, []).append(placement)
         by_school.setdefault(student.school_id, []).append(placement)
     for company_id, company_placements in by_company.items():
         notify(
-            people.company_staff_of(company_id),
+            directory.members(company_id, Role.COMPANY_STAFF),
             Notice.Kind.COMPANY_PLACEMENTS,
             round_,
             context={"placements": company_placements},
         )
     for school_id, school_placements in by_school.items():
         notify(
-            people.school_coordinators_of(school_id),
+            directory.members(school_id, Role.SCHOOL_COORDINATOR),
             Notice.Kind.SCHOOL_PLACEMENTS,
             round_,
             context={"placements": school_placements},

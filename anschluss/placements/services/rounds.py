@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
 
-from .. import people
 from ..models import PlacementRound, RoundPlace
 from .base import locked_round, require, require_status
 
@@ -138,7 +139,7 @@ def _check_place(round_: PlacementRound, place: RoundPlace, actor) -> None:
         raise ValidationError(_("Choose a company of this municipality."), code="company")
     if not actor.has_perm(
         "placements.manage_round", round_
-    ) and place.company_id not in people.company_ids_of(actor):
+    ) and place.company_id not in directory.organisation_ids(actor, Role.COMPANY_STAFF):
         raise ValidationError(_("You can only offer places of your own company."), code="company")
     if place.latitude is None or place.longitude is None:
         if not place.company.has_location:

@@ -2,7 +2,8 @@
 
 from django import template
 
-from .. import people
+from anschluss.accounts import directory
+
 from ..models import Notice, PlacementAgreement
 from ..queries import chosen_place_ids, open_rounds_for_student, placements_of_student, rounds_for
 from ..rules import signing_parties
@@ -19,7 +20,7 @@ def placements_start(context) -> dict:
             Notice.objects.filter(user=user).select_related("round", "placement__place__company")[:10]
         )
     }
-    student = people.student_of(user)
+    student = directory.student_of(user)
     if student is not None:
         data["open_rounds"] = [
             (r, len(chosen_place_ids(r, student))) for r in open_rounds_for_student(student)

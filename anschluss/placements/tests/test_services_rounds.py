@@ -157,27 +157,28 @@ class TestChoices:
             services.do_remind_students(open_round, [student.pk], actor=personas["other_school_coordinator"])
 
 
-class TestPeople:
+class TestStudentsAndDirectory:
     def test_interest_fit_from_a_complete_quiz(self, world, in_scope):
-        from anschluss.placements import people
+        from anschluss.placements.students import NEUTRAL_FIT, interest_fit
         from anschluss.students import interests
         from anschluss.students.models import InterestAnswer
 
         student = factories.student(world)
         craft = factories.field()
-        assert people.interest_fit(student, craft.pk) == people.NEUTRAL_FIT
+        assert interest_fit(student, craft.pk) == NEUTRAL_FIT
         for item in interests.items():
             InterestAnswer.objects.create(municipality=world.main, student=student, item=item.key, value=5)
-        fit = people.interest_fit(student, craft.pk)
+        fit = interest_fit(student, craft.pk)
         assert 0.0 <= fit <= 1.0
 
     def test_teacher_sees_own_class_only(self, world, in_scope, personas):
-        from anschluss.placements import people
+        from anschluss.accounts import directory
+        from anschluss.placements.students import looks_after
 
         mine = factories.persona_student(world)
         other = factories.student(world, "Ola", "Fremd")
-        assert people.can_teacher_see(personas["teacher"], mine)
-        assert not people.can_teacher_see(personas["teacher"], other)
-        assert people.can_teacher_see(personas["school_coordinator"], other)
-        assert people.guardian_users(mine) == [personas["guardian"]]
-        assert people.is_guardian_of(personas["guardian"], mine)
+        assert looks_after(personas["teacher"], mine)
+        assert not looks_after(personas["teacher"], other)
+        assert looks_after(personas["school_coordinator"], other)
+        assert list(directory.guardians_of(mine)) == [personas["guardian"]]
+        assert directory.is_guardian_of(personas["guardian"], mine)

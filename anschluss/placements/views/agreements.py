@@ -8,15 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
-from .. import people
 from ..forms import PartyForm
 from ..models import PlacementAgreement
 from ..pdf import agreement_context, render_agreement_pdf
 from ..rules import signing_parties
 from ..services import do_record_paper_signature, do_sign_agreement
+from ..students import students_of
 from .common import get_agreement, get_round, report
 
 
@@ -27,9 +29,9 @@ def visible_agreements(user, round_):
     if user.has_perm("placements.manage_round", round_):
         return agreements
     return agreements.filter(
-        Q(placement__student__in=people.students_of(user).values("pk"))
-        | Q(placement__student__in=people.children_of(user).values("pk"))
-        | Q(placement__place__company_id__in=people.company_ids_of(user))
+        Q(placement__student__in=students_of(user).values("pk"))
+        | Q(placement__student__in=directory.children_of(user).values("pk"))
+        | Q(placement__place__company_id__in=directory.organisation_ids(user, Role.COMPANY_STAFF))
         | Q(placement__student__user=user)
     )
 

@@ -6,14 +6,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from anschluss.accounts import directory
 from anschluss.core.permissions import permission_required
 from anschluss.occupations.models import OccupationalField
 
-from .. import people
 from ..models import Preference
 from ..queries import chosen_place_ids, place_options
 from ..services import do_remind_students, do_set_choices
 from ..services.choices import students_without_choices
+from ..students import round_students, students_of
 from .common import back_to_round, get_round, report
 
 
@@ -44,7 +45,7 @@ def _field_filter(request) -> tuple[int | None, str]:
 @permission_required("placements.choose_places", get_round)
 def choose(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
-    student = people.student_of(request.user)
+    student = directory.student_of(request.user)
     if student is None:  # a platform admin passes every permission check but has no list to choose for
         raise PermissionDenied
     current = chosen_place_ids(round_, student)
@@ -90,9 +91,9 @@ def choose(request, municipality: str, pk: int):
 def choice_overview(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
     missing = students_without_choices(round_, request.user)
-    students = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    students = round_students(round_)
     if not request.user.has_perm("placements.manage_round", round_):
-        students = students.filter(pk__in=people.students_of(request.user).values("pk"))
+        students = students.filter(pk__in=students_of(request.user).values("pk"))
     chosen = (
         Preference.objects.filter(round=round_, student__in=students).values("student").distinct().count()
     )

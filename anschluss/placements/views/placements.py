@@ -9,17 +9,17 @@ from django.views.decorators.http import require_POST, require_safe
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
-from .. import people
 from ..explanations import unplaced_explanations
 from ..forms import AssignForm
 from ..models import PlacementRound
 from ..queries import nearest_free_places
 from ..services import CommuteWarning, do_assign_student, do_confirm_round, do_remove_placement
+from ..students import round_students
 from .common import back_to_round, get_placement, get_placement_round, get_round, report
 
 
 def _eligible(round_: PlacementRound):
-    return people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    return round_students(round_)
 
 
 @require_safe

@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.permissions import permission_required
 
-from .. import people
 from ..forms import PlaceForm, RoundForm
 from ..models import MatchRun, PlacementRound
 from ..queries import rounds_for
@@ -30,7 +31,7 @@ def round_list(request, municipality: str):
     context = {
         "rounds": rounds,
         "can_manage": request.user.has_perm("placements.manage_round", request.municipality),
-        "company_ids": people.company_ids_of(request.user),
+        "company_ids": directory.organisation_ids(request.user, Role.COMPANY_STAFF),
     }
     return render(request, "placements/round_list.html", context)
 

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST, require_safe
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
 
-from .. import people
 from ..explanations import explain_assignment
 from ..models import MatchRun
 from ..queries import out_of_date_runs
 from ..services import do_adopt_run, do_start_run
+from ..students import round_students
 from .common import back_to_round, get_round, get_run, get_run_round, report
 
 
@@ -31,12 +31,7 @@ def run_start(request, municipality: str, pk: int):
 
 
 def _rows(run: MatchRun):
-    students = {
-        s.pk: s
-        for s in people.eligible_students(
-            run.round.schools.values_list("pk", flat=True), run.round.grades
-        ).filter(pk__in=[int(k) for k in run.assignments])
-    }
+    students = {s.pk: s for s in round_students(run.round).filter(pk__in=[int(k) for k in run.assignments])}
     places = {p.pk: p for p in run.round.places.select_related("company")}
     rows = []
     for key, assignment in run.assignments.items():
@@ -121,9 +116,7 @@ def run_explain(request, municipality: str, pk: int, student: int):
     assignment = run.assignments.get(str(student))
     if assignment is None:
         raise Http404
-    student_obj = get_object_or_404(
-        people.eligible_students(run.round.schools.values_list("pk", flat=True), run.round.grades), pk=student
-    )
+    student_obj = get_object_or_404(round_students(run.round), pk=student)
     log_reads(request.user, [student_obj], reason="placement explanation")
     places = {p.pk: p for p in run.round.places.select_related("company")}
     sentences = explain_assignment(assignment, places, run.round.max_commute_km)
