@@ -3,6 +3,10 @@
 Objects: a PlacementRound, a RoundPlace, a Placement or a PlacementAgreement; the municipality for lists.
 Who is whose (a user's schools and companies, the student of a user, guardians) is asked of the directory
 (`anschluss.accounts.directory`); which students a teacher looks after, of placements/students.py.
+
+The platform admin gets only what is granted here by name (`is_platform_admin`): the list of all rounds (names,
+weeks, status), nothing that shows a student. Agreements, choices, match results, placements and explanations
+stay with the people of the municipality who work with them.
 """
 
 import rules
@@ -10,6 +14,7 @@ import rules
 from anschluss.accounts import directory
 from anschluss.accounts.models import Role
 from anschluss.accounts.rules import has_role
+from anschluss.core.rules import is_platform_admin
 
 from .students import looks_after
 
@@ -81,7 +86,11 @@ def may_choose_in_round(user, obj) -> bool:
     )
 
 
-rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff)
+rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff | is_platform_admin)
+# Every round of the municipality in the round list (school and company staff see theirs).
+rules.add_perm("placements.view_all_rounds", is_manager | is_platform_admin)
+# The agreements of a round (students' names): each sees those of their students, children or company.
+rules.add_perm("placements.view_agreements", is_manager | is_school_staff | is_company_staff)
 rules.add_perm("placements.manage_round", is_manager)
 rules.add_perm("placements.offer_place", is_manager | is_company_staff)
 rules.add_perm("placements.change_place", is_manager | (is_company_staff & staffs_the_company))
