@@ -49,6 +49,12 @@ def staffs_a_round_school(user, obj) -> bool:
 
 
 @rules.predicate
+def offers_a_place_in_round(user, obj) -> bool:
+    company_ids = directory.organisation_ids(user, Role.COMPANY_STAFF)
+    return bool(company_ids) and _round_of(obj).places.filter(company_id__in=company_ids).exists()
+
+
+@rules.predicate
 def staffs_the_company(user, obj) -> bool:
     company_id = getattr(obj, "company_id", None)
     if company_id is None:
@@ -89,8 +95,12 @@ def may_choose_in_round(user, obj) -> bool:
 rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff | is_platform_admin)
 # Every round of the municipality in the round list (school and company staff see theirs).
 rules.add_perm("placements.view_all_rounds", is_manager | is_platform_admin)
-# The agreements of a round (students' names): each sees those of their students, children or company.
-rules.add_perm("placements.view_agreements", is_manager | is_school_staff | is_company_staff)
+# The agreements of a round (students' names): school staff of the round's schools see their students', company
+# staff with places in the round their company's.
+rules.add_perm(
+    "placements.view_agreements",
+    is_manager | (is_school_staff & staffs_a_round_school) | (is_company_staff & offers_a_place_in_round),
+)
 rules.add_perm("placements.manage_round", is_manager)
 rules.add_perm("placements.offer_place", is_manager | is_company_staff)
 rules.add_perm("placements.change_place", is_manager | (is_company_staff & staffs_the_company))
