@@ -194,3 +194,33 @@ class TestStaleRuns:
         welfare = factories.finished_run(world, r, MatchRun.Mode.WELFARE)
         queued = MatchRun.objects.create(municipality=world.main, round=r, mode="stable", seed=r.seed)
         assert out_of_date_runs(r, [stable, welfare, queued]) == {stable.pk}
+
+
+class TestTaskBesideItsService:
+    def test_the_matching_services_import_alone_and_register_the_task(self):
+        """No import circle between the service and its task: a fresh interpreter imports the module first
+        thing after Django's setup, and the task is registered under its old name by the setup alone."""
+        import os
+        import subprocess
+        import sys
+
+        code = (
+            "import django; django.setup()\n"
+            "from anschluss.celery import app\n"
+            "assert 'anschluss.placements.tasks.execute_match_run' in app.tasks, sorted(app.tasks)\n"
+            "import anschluss.placements.services.matching as matching\n"
+            "print(matching.execute_match_run.name)\n"
+        )
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "anschluss.settings", "ANSCHLUSS_TESTING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "anschluss.placements.tasks.execute_match_run"
+
+    def test_the_task_is_registered_in_this_process(self):
+        from anschluss.celery import app
+        from anschluss.placements.services import execute_match_run
+
+        assert execute_match_run.name == "anschluss.placements.tasks.execute_match_run"
+        assert execute_match_run.name in app.tasks
