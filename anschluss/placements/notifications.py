@@ -1,6 +1,6 @@
 """The notification kinds of the placements app (core autodiscovers this module).
 
-Services tell people through `core.notifications.notify(recipients, kind, target, context, url=...)`: an entry in
+Services notify through `core.notifications.notify(recipients, kind, target, context, url=...)`: an entry in
 each person's inbox (rendered from the texts below in the reader's language) and, for those with an e-mail
 address, the mail `placements/emails/<name>_subject.txt` and `_body.txt` after the commit. The parameters of
 the texts: `round` (the round's name), `company` (the company's name), `student` (the student's first name).

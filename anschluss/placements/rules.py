@@ -6,7 +6,7 @@ Who is whose (a user's schools and companies, the student of a user, guardians) 
 
 The platform admin gets only what is granted here by name (`is_platform_admin`): the list of all rounds (names,
 weeks, status), nothing that shows a student. Agreements, choices, match results, placements and explanations
-stay with the people of the municipality who work with them.
+stay with those of the municipality who work with them.
 """
 
 import rules

@@ -1,4 +1,4 @@
-"""The placements app tells people through the one notification system: inbox entries of registered kinds,
+"""The placements app notifies through the one notification system: inbox entries of registered kinds,
 rendered in the reader's language, and mails from the app's templates to those with an address."""
 
 from django.core import mail
