@@ -110,9 +110,9 @@ def _places(municipality: Municipality, round_: PlacementRound, schools: list[Sc
 
 
 def _preferences(round_: PlacementRound, places: list[RoundPlace]) -> None:
-    from . import people
+    from .students import round_students
 
-    students = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    students = round_students(round_)
     for number, student in enumerate(
         students.filter(user__isnull=True).order_by("last_name", "first_name", "pk")
     ):

@@ -3,14 +3,16 @@
 from typing import cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.models import Company, School
+from anschluss.core.permissions import allowed
+from anschluss.core.services import ServiceError
 from anschluss.occupations.models import Occupation, OccupationalField
 
-from . import people
-from .models import MatchRun, PlacementAgreement, PlacementRound, RoundPlace
+from .models import PlacementAgreement, PlacementRound, RoundPlace
 from .services.rounds import validate_round
 
 GRADE_CHOICES = [(g, str(g)) for g in range(7, 11)]
@@ -81,8 +83,8 @@ class RoundForm(forms.ModelForm):
         ):
             try:
                 validate_round(cleaned)
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages) from None
+            except ServiceError as error:
+                error.add_to_form(self)
         return cleaned
 
     def service_data(self) -> dict:
@@ -123,12 +125,13 @@ class PlaceForm(forms.ModelForm):
 
     def __init__(self, *args, user, round_, **kwargs):
         super().__init__(*args, **kwargs)
-        if user.has_perm("placements.manage_round", round_):
+        manages = allowed(user, "placements.manage_round", round_)
+        if manages:
             companies = Company.objects.all()
         else:
-            companies = Company.objects.filter(pk__in=people.company_ids_of(user))
+            companies = Company.objects.filter(pk__in=directory.organisation_ids(user, Role.COMPANY_STAFF))
         cast(forms.ModelChoiceField, self.fields["company"]).queryset = companies.order_by("name")
-        if self.instance.pk and not user.has_perm("placements.manage_round", round_):
+        if self.instance.pk and not manages:
             self.fields["company"].disabled = True
         elif companies.count() == 1:
             self.fields["company"].initial = companies.first()
@@ -154,12 +157,6 @@ class PlaceForm(forms.ModelForm):
                     name, _("Enter a value between %(low)s and %(high)s.") % {"low": low, "high": high}
                 )
         return cleaned
-
-
-class RunForm(forms.Form):
-    mode = forms.ChoiceField(
-        label=_("Way of matching"), choices=MatchRun.Mode.choices, widget=forms.RadioSelect
-    )
 
 
 class AssignForm(forms.Form):

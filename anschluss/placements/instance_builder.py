@@ -16,8 +16,8 @@ from django.db.models import F
 from anschluss.placements.engine import CommuteEstimator, Instance, StraightLineCommute, build_instance
 from anschluss.placements.engine.instance import TIER_OTHER, TIER_SAME_DISTRICT, TIER_SAME_QUARTER
 
-from . import people
 from .models import PlacementRound, Preference, RoundPlace
+from .students import interest_fits, round_students
 
 # The one place that decides how the way from school is estimated: a public-transport travel-time source
 # implementing CommuteEstimator can replace the straight line here.
@@ -111,9 +111,7 @@ def build_round_instance(round_: PlacementRound) -> BuiltInstance:
     place_index = {place.pk: index for index, place in enumerate(places)}
     # In the order of the students' ids: the lottery numbers follow this order, so the same input always gives
     # the same instance (names are not unique, and a renamed student keeps the lottery number).
-    eligible = list(
-        people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades).order_by("pk")
-    )
+    eligible = list(round_students(round_).order_by("pk"))
     by_student: dict[int, list[int]] = {}
     for student_id, place_id in (
         Preference.objects.filter(round=round_, student__in=[s.pk for s in eligible])
@@ -122,7 +120,7 @@ def build_round_instance(round_: PlacementRound) -> BuiltInstance:
     ):
         by_student.setdefault(student_id, []).append(place_id)
     students = [s for s in eligible if by_student.get(s.pk)]
-    fits = people.interest_fits(students, {field_of(p) for p in places}) if round_.use_interest_fit else {}
+    fits = interest_fits(students, {field_of(p) for p in places}) if round_.use_interest_fit else {}
     preferences, tiers, fit_rows, distances = [], [], [], []
     for student in students:
         chosen = [places[place_index[pk]] for pk in by_student[student.pk]]

@@ -1,44 +1,33 @@
-"""Telling people about a round: an entry on their start page, and an e-mail where they have an address.
+"""The notification kinds of the placements app (core autodiscovers this module).
 
-E-mails leave after the transaction commits, so a rolled-back change never sends one.
+Services notify through `core.notifications.notify(recipients, kind, target, context, url=...)`: an entry in
+each person's inbox (rendered from the texts below in the reader's language) and, for those with an e-mail
+address, the mail `placements/emails/<name>_subject.txt` and `_body.txt` after the commit. The parameters of
+the texts: `round` (the round's name), `company` (the company's name), `student` (the student's first name).
+The mail templates get the context as the service passes it (the round, the placement, the place ...).
 """
 
-from collections.abc import Iterable
+from django.utils.translation import gettext_lazy as _
 
-from django.conf import settings
+from anschluss.core.notifications import register
 
-from anschluss.core import mail
+register("placements.choice_reminder", _("Reminder: please choose your places for “%(round)s”."))
+register("placements.placement_confirmed", _("You have an internship place: %(company)s."))
+register("placements.child_placed", _("%(student)s has an internship place: %(company)s."))
+register(
+    "placements.company_placements",
+    _("The placements of “%(round)s” are confirmed. Please sign the agreements."),
+)
+register("placements.school_placements", _("The placements of “%(round)s” are confirmed for your students."))
+register(
+    "placements.host_again",
+    _("Will you host students again after “%(round)s”? Please answer the question."),
+)
 
-from .models import Notice, Placement, PlacementRound
 
+class Listed(list):
+    """A list that a mail template iterates (the placements of a company or a school) and that the stored
+    parameters of the notification keep as its length only, not as the names it holds."""
 
-def send_email(to: list[str], template: str, context: dict) -> None:
-    """Render placements/emails/<template>_subject.txt and _body.txt now; send after the commit (`core.mail`)."""
-    mail.send_template_mail(
-        to,
-        subject_template=f"placements/emails/{template}_subject.txt",
-        body_template=f"placements/emails/{template}_body.txt",
-        context={"site_url": settings.SITE_URL, **context},
-    )
-
-
-def notify(
-    users: Iterable,
-    kind: str,
-    round_: PlacementRound,
-    *,
-    placement: Placement | None = None,
-    context: dict | None = None,
-) -> int:
-    """A start-page notice for each user, and the e-mail `kind` to those with an address. Returns how many."""
-    count = 0
-    for user in {user.pk: user for user in users}.values():
-        Notice.objects.create(
-            municipality_id=round_.municipality_id, user=user, round=round_, placement=placement, kind=kind
-        )
-        if user.email:
-            send_email(
-                [user.email], kind, {"user": user, "round": round_, "placement": placement, **(context or {})}
-            )
-        count += 1
-    return count
+    def __str__(self) -> str:
+        return str(len(self))

@@ -6,7 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from . import people
+from anschluss.accounts import directory
+
 from .models import PlacementAgreement
 
 PARTY_LABELS = {
@@ -37,7 +38,7 @@ def agreement_context(agreement: PlacementAgreement) -> dict:
         "school": placement.student.school,
         "place": placement.place,
         "company": placement.place.company,
-        "guardians": people.guardian_users(placement.student),
+        "guardians": list(directory.guardians_of(placement.student)),
         "start": start,
         "end": end,
         "parties": parties,

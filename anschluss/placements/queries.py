@@ -4,7 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from . import people
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core.permissions import allowed
+
 from .instance_builder import commute_km, commute_minutes, current_fingerprint, field_of, with_fields
 from .models import MatchRun, Placement, PlacementRound, Preference, RoundPlace
 
@@ -80,13 +83,13 @@ def rounds_for(user, municipality) -> list[PlacementRound]:
     """The rounds a person works with: all for liaisons and coordinators, their schools' for school staff,
     open ones (to offer places) and those with their placements for company staff."""
     rounds = PlacementRound.objects.prefetch_related("schools")
-    if user.has_perm("placements.manage_round", municipality):
+    if allowed(user, "placements.view_all_rounds", municipality):
         return list(rounds)
     visible = Q(pk__in=[])
-    school_ids = people.school_ids_of(user)
+    school_ids = directory.organisation_ids(user, Role.TEACHER, Role.SCHOOL_COORDINATOR)
     if school_ids:
         visible |= Q(schools__in=school_ids)
-    company_ids = people.company_ids_of(user)
+    company_ids = directory.organisation_ids(user, Role.COMPANY_STAFF)
     if company_ids:
         visible |= Q(status__in=[PlacementRound.Status.DRAFT, PlacementRound.Status.OPEN]) | Q(
             places__company__in=company_ids

@@ -1,15 +1,24 @@
 """Permission predicates of the placements app ("placements.<verb>_<noun>").
 
 Objects: a PlacementRound, a RoundPlace, a Placement or a PlacementAgreement; the municipality for lists.
-Who is whose (a student's school, a company's staff) is asked through placements/people.py.
+Who is whose (a user's schools and companies, the student of a user, guardians) is asked of the directory
+(`anschluss.accounts.directory`); which students a teacher looks after, of placements/students.py.
+
+The platform admin gets only what is granted here by name (`is_platform_admin`): the list of all rounds (names,
+weeks, status), nothing that shows a student. Agreements, choices, match results, placements and explanations
+stay with those of the municipality who work with them.
 """
 
 import rules
 
+from anschluss.accounts import directory
 from anschluss.accounts.models import Role
 from anschluss.accounts.rules import has_role
+from anschluss.core.rules import is_platform_admin
 
-from . import people
+from .students import looks_after
+
+SCHOOL_STAFF = (Role.TEACHER, Role.SCHOOL_COORDINATOR)
 
 is_manager = has_role(Role.LIAISON, Role.COORDINATOR)
 is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
@@ -35,8 +44,14 @@ def _placement_of(obj):
 @rules.predicate
 def staffs_a_round_school(user, obj) -> bool:
     round_ = _round_of(obj)
-    school_ids = people.school_ids_of(user)
+    school_ids = directory.organisation_ids(user, *SCHOOL_STAFF)
     return bool(school_ids) and round_.schools.filter(pk__in=school_ids).exists()
+
+
+@rules.predicate
+def offers_a_place_in_round(user, obj) -> bool:
+    company_ids = directory.organisation_ids(user, Role.COMPANY_STAFF)
+    return bool(company_ids) and _round_of(obj).places.filter(company_id__in=company_ids).exists()
 
 
 @rules.predicate
@@ -44,17 +59,17 @@ def staffs_the_company(user, obj) -> bool:
     company_id = getattr(obj, "company_id", None)
     if company_id is None:
         company_id = _placement_of(obj).place.company_id
-    return company_id in people.company_ids_of(user)
+    return company_id in directory.organisation_ids(user, Role.COMPANY_STAFF)
 
 
 @rules.predicate
 def looks_after_the_student(user, obj) -> bool:
-    return people.can_teacher_see(user, _placement_of(obj).student)
+    return looks_after(user, _placement_of(obj).student)
 
 
 @rules.predicate
 def coordinates_the_students_school(user, obj) -> bool:
-    return _placement_of(obj).student.school_id in people.school_ids_of(user, [Role.SCHOOL_COORDINATOR])
+    return _placement_of(obj).student.school_id in directory.organisation_ids(user, Role.SCHOOL_COORDINATOR)
 
 
 @rules.predicate
@@ -64,12 +79,12 @@ def is_the_student(user, obj) -> bool:
 
 @rules.predicate
 def is_a_guardian(user, obj) -> bool:
-    return people.is_guardian_of(user, _placement_of(obj).student)
+    return directory.is_guardian_of(user, _placement_of(obj).student)
 
 
 @rules.predicate
 def may_choose_in_round(user, obj) -> bool:
-    student = people.student_of(user)
+    student = directory.student_of(user)
     return (
         student is not None
         and obj.schools.filter(pk=student.school_id).exists()
@@ -77,7 +92,15 @@ def may_choose_in_round(user, obj) -> bool:
     )
 
 
-rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff)
+rules.add_perm("placements.view_rounds", is_manager | is_school_staff | is_company_staff | is_platform_admin)
+# Every round of the municipality in the round list (school and company staff see theirs).
+rules.add_perm("placements.view_all_rounds", is_manager | is_platform_admin)
+# The agreements of a round (students' names): school staff of the round's schools see their students', company
+# staff with places in the round their company's.
+rules.add_perm(
+    "placements.view_agreements",
+    is_manager | (is_school_staff & staffs_a_round_school) | (is_company_staff & offers_a_place_in_round),
+)
 rules.add_perm("placements.manage_round", is_manager)
 rules.add_perm("placements.offer_place", is_manager | is_company_staff)
 rules.add_perm("placements.change_place", is_manager | (is_company_staff & staffs_the_company))

@@ -1,11 +1,9 @@
 from .agreement import PlacementAgreement, PlacementFeedback
 from .matching import MatchRun, Placement, Preference
-from .notice import Notice
 from .round import PlacementRound, RoundPlace
 
 __all__ = [
     "MatchRun",
-    "Notice",
     "Placement",
     "PlacementAgreement",
     "PlacementFeedback",

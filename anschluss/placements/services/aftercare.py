@@ -1,17 +1,21 @@
 """After the round: asking companies to host again (one click from an e-mail) and short feedback."""
 
+from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core import mail
 from anschluss.core.audit import log_action
+from anschluss.core.notifications import notify
+from anschluss.core.services import ServiceError, require
 
-from .. import people
-from ..models import Notice, Placement, PlacementFeedback, PlacementRound, RoundPlace
-from ..notifications import notify, send_email
-from .base import require, require_status
+from ..models import Placement, PlacementFeedback, PlacementRound, RoundPlace
+from .base import require_status
 
 HOST_AGAIN_SALT = "placements.host_again"
 HOST_AGAIN_MAX_AGE = 180 * 24 * 3600  # the link works for half a year
@@ -35,20 +39,27 @@ def place_for_token(token: str, municipality) -> RoundPlace | None:
 @transaction.atomic
 def do_request_host_again(round_: PlacementRound, *, actor) -> int:
     """Ask every company that hosted students in a confirmed round whether it will host again: an e-mail with a
-    one-click link to the company's address and its staff, and a notice for its staff. Returns places asked."""
+    one-click link to the company's address, and a notification (inbox and mail) to its staff. Returns places
+    asked."""
     require(actor, "placements.manage_round", round_)
     require_status(round_, PlacementRound.Status.CONFIRMED)
     places = list(round_.places.filter(placements__isnull=False).distinct().select_related("company"))
     for place in places:
-        staff = people.company_staff_of(place.company_id)
+        staff = list(directory.members(place.company_id, Role.COMPANY_STAFF))
         link = reverse(
             "placements:host_again",
             kwargs={"municipality": round_.municipality.slug, "token": host_again_token(place)},
         )
-        context = {"place": place, "link": link}
-        notify(staff, Notice.Kind.HOST_AGAIN, round_, context=context)
+        context = {"round": round_, "place": place}
+        notify(staff, "placements.host_again", place, context, url=link)
+        # The company's general address is no person with an inbox: a plain mail from the same templates.
         if place.company.email and place.company.email not in {u.email for u in staff}:
-            send_email([place.company.email], Notice.Kind.HOST_AGAIN, {"round": round_, **context})
+            mail.send_template_mail(
+                [place.company.email],
+                subject_template="placements/emails/host_again_subject.txt",
+                body_template="placements/emails/host_again_body.txt",
+                context={**context, "link": settings.SITE_URL + link, "site_url": settings.SITE_URL},
+            )
     log_action(actor, "placements.placementround.request_host_again", round_, {"places": len(places)})
     return len(places)
 
@@ -69,12 +80,12 @@ def do_give_feedback(placement: Placement, *, rating: int, comment: str, actor) 
     company's. Needs placements.give_feedback and a confirmed placement."""
     require(actor, "placements.give_feedback", placement)
     if placement.status != Placement.Status.CONFIRMED:
-        raise ValidationError(_("Feedback is possible once the placement is confirmed."), code="status")
+        raise ServiceError(_("Feedback is possible once the placement is confirmed."))
     if not 1 <= int(rating) <= 5:
-        raise ValidationError(_("Choose a rating from 1 to 5."), code="rating")
+        raise ServiceError(_("Choose a rating from 1 to 5."), field="rating")
     if placement.student.user_id == actor.pk:
         author = PlacementFeedback.Author.STUDENT
-    elif placement.place.company_id in people.company_ids_of(actor):
+    elif placement.place.company_id in directory.organisation_ids(actor, Role.COMPANY_STAFF):
         author = PlacementFeedback.Author.COMPANY
     else:
         raise PermissionDenied
@@ -89,7 +100,7 @@ def do_give_feedback(placement: Placement, *, rating: int, comment: str, actor) 
                 given_by=actor,
             )
     except IntegrityError:
-        raise ValidationError(_("You have already given feedback."), code="once") from None
+        raise ServiceError(_("You have already given feedback.")) from None
     log_action(
         actor, "placements.placementfeedback.give", feedback, {"author": author, "rating": int(rating)}
     )

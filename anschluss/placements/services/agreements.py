@@ -1,21 +1,21 @@
 """Signatures on placement agreements: online by the parties with an account, or recorded as signed on paper."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
+from anschluss.core.services import ServiceError, require
 
 from ..models import PlacementAgreement
 from ..rules import signing_parties
-from .base import require
 
 
 def _sign(agreement: PlacementAgreement, party: str, method: str, record: dict) -> PlacementAgreement:
     agreement = PlacementAgreement.objects.select_for_update().get(pk=agreement.pk)
     if getattr(agreement, f"{party}_signed"):
-        raise ValidationError(_("This party has already signed."), code="signed")
+        raise ServiceError(_("This party has already signed."), field="party")
     setattr(agreement, f"{party}_signed", timezone.now())
     setattr(agreement, f"{party}_method", method)
     agreement.signatures = {**agreement.signatures, party: record}
@@ -25,7 +25,7 @@ def _sign(agreement: PlacementAgreement, party: str, method: str, record: dict) 
 
 def _check_party(party: str) -> None:
     if party not in PlacementAgreement.PARTIES:
-        raise ValidationError(_("There is no such party."), code="party")
+        raise ServiceError(_("There is no such party."), field="party")
 
 
 @transaction.atomic

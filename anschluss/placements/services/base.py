@@ -1,14 +1,12 @@
-"""Shared pieces of the placement services: the permission check, locking a round, round states."""
+"""Shared pieces of the placement services: locking a round and checking its status.
 
-from django.core.exceptions import PermissionDenied, ValidationError
+Permissions are checked with `anschluss.core.services.require`; refusals raise `ServiceError`."""
+
 from django.utils.translation import gettext as _
 
+from anschluss.core.services import ServiceError
+
 from ..models import PlacementRound
-
-
-def require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def locked_round(round_: PlacementRound) -> PlacementRound:
@@ -22,8 +20,7 @@ def locked_round(round_: PlacementRound) -> PlacementRound:
 
 def require_status(round_: PlacementRound, *statuses: str) -> None:
     if round_.status not in statuses:
-        raise ValidationError(
+        raise ServiceError(
             _("This is not possible while the round is “%(status)s”.")
-            % {"status": round_.get_status_display()},
-            code="round_status",
+            % {"status": round_.get_status_display()}
         )

@@ -1,20 +1,23 @@
-"""Matching runs: start one (a background task does the work), run the engine, adopt a run's result."""
+"""Matching runs: start one (the task `execute_match_run` beside it does the work), run the engine, adopt a run's
+result."""
 
 from collections import Counter
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from anschluss.core.audit import log_action
+from anschluss.core.services import ServiceError, require
 
 from ..engine import blocking_pairs, explain_all, stable_match, welfare_match
 from ..instance_builder import build_round_instance, current_fingerprint
 from ..models import MatchRun, Placement, PlacementRound
-from .base import locked_round, require, require_status
+from ..students import round_students
+from .base import locked_round, require_status
 
 # Upper bounds (km) of the commute buckets shown side by side; the last bucket is open.
 COMMUTE_BUCKETS = [2, 4, 6, 8]
@@ -31,12 +34,10 @@ def commute_bucket(km: float) -> str:
 def do_start_run(round_: PlacementRound, mode: str, *, actor) -> MatchRun:
     """Queue a run of the engine in `mode` (stable or welfare); needs placements.manage_round and a round that
     is open or closed for choices. The task starts after the commit; without a broker it runs at once."""
-    from ..tasks import execute_match_run
-
     require(actor, "placements.manage_round", round_)
     require_status(round_, PlacementRound.Status.OPEN, PlacementRound.Status.CLOSED)
     if mode not in MatchRun.Mode.values:
-        raise ValidationError(_("Choose a way of matching."), code="mode")
+        raise ServiceError(_("Choose a way of matching."), field="mode")
     run = MatchRun.objects.create(
         municipality_id=round_.municipality_id, round=round_, mode=mode, seed=round_.seed, started_by=actor
     )
@@ -82,6 +83,13 @@ def execute_run(run_id: int) -> MatchRun:
         return run
 
 
+# The registered name is the one the task had in placements/tasks.py: queued runs and the settings keep working.
+@shared_task(name="anschluss.placements.tasks.execute_match_run")
+def execute_match_run(run_id: int) -> None:
+    """The background task of a run: thin, it calls execute_run with the run's id."""
+    execute_run(run_id)
+
+
 def _assignments(built, result) -> dict[str, dict]:
     place_ids = built.place_ids
     assignments: dict[str, dict] = {}
@@ -107,11 +115,7 @@ def _assignments(built, result) -> dict[str, dict]:
 
 
 def _stats(round_: PlacementRound, built, result, assignments: dict) -> dict:
-    from .. import people
-
-    students = {
-        s.pk: s for s in people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
-    }
+    students = {s.pk: s for s in round_students(round_)}
     commute = Counter(commute_bucket(a["km"]) for a in assignments.values() if a["place"] is not None)
     per_school: dict[int, dict] = {}
     for student_id, assignment in assignments.items():
@@ -145,9 +149,8 @@ def check_run_is_current(round_: PlacementRound, run: MatchRun) -> None:
     or site, or a priority setting, the seed or the maximum commute changed. Adopting it would place students
     by outdated choices (or overfill a place), so the liaison is asked to run the matching again."""
     if not run.matches_input(current_fingerprint(round_)):
-        raise ValidationError(
-            _("The choices or places have changed since this run. Please start the matching again."),
-            code="stale_run",
+        raise ServiceError(
+            _("The choices or places have changed since this run. Please start the matching again.")
         )
 
 
@@ -161,7 +164,7 @@ def do_adopt_run(run: MatchRun, *, actor) -> int:
     round_ = locked_round(run.round)
     require_status(round_, PlacementRound.Status.CLOSED)
     if run.status != MatchRun.Status.DONE:
-        raise ValidationError(_("This run has not finished."), code="run_status")
+        raise ServiceError(_("This run has not finished."))
     check_run_is_current(round_, run)
     Placement.objects.filter(round=round_).delete()
     placements = Placement.objects.bulk_create(

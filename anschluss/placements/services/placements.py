@@ -1,20 +1,24 @@
 """Manual changes to a round's proposed placements, and confirming them for everyone."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
+from anschluss.core.notifications import notify
+from anschluss.core.services import ServiceError, require
 
-from .. import people
 from ..instance_builder import commute_km
-from ..models import Notice, Placement, PlacementAgreement, PlacementRound, Preference, RoundPlace
-from ..notifications import notify
-from .base import locked_round, require, require_status
+from ..models import Placement, PlacementAgreement, PlacementRound, Preference, RoundPlace
+from ..notifications import Listed
+from ..students import round_students
+from .base import locked_round, require_status
 
 
-class CommuteWarning(ValidationError):
+class CommuteWarning(ServiceError):
     """The place is farther from the student's school than the round allows; repeat with accept_long_commute."""
 
 
@@ -34,18 +38,18 @@ def do_assign_student(
     round_ = locked_round(round_)
     require_status(round_, PlacementRound.Status.CLOSED)
     if place.round_id != round_.pk:
-        raise ValidationError(_("This place is not part of the round."), code="unknown_place")
-    eligible = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+        raise ServiceError(_("This place is not part of the round."), field="place")
+    eligible = round_students(round_)
     if not eligible.filter(pk=student.pk).exists():
-        raise ValidationError(_("This student does not take part in the round."), code="eligibility")
+        raise ServiceError(_("This student does not take part in the round."), field="student")
     if free_seats(place, ignoring_student=student) < 1:
-        raise ValidationError(_("This place has no free seat."), code="capacity")
+        raise ServiceError(_("This place has no free seat."), field="place")
     km = commute_km(student.school, place)
     if km > round_.max_commute_km and not accept_long_commute:
         raise CommuteWarning(
             _("The way from the school is about %(km).1f km, more than the %(max).1f km of this round.")
             % {"km": km, "max": round_.max_commute_km},
-            code="commute",
+            field="accept_long_commute",
         )
     rank = (
         Preference.objects.filter(round=round_, student=student, place=place)
@@ -85,14 +89,14 @@ def do_remove_placement(placement: Placement, *, actor) -> None:
 @transaction.atomic
 def do_confirm_round(round_: PlacementRound, *, actor) -> int:
     """Confirm all proposed placements: agreements are created and students, guardians, companies and school
-    coordinators are told (start page and e-mail). Needs placements.manage_round; under the round's row lock,
+    coordinators are notified (inbox and e-mail). Needs placements.manage_round; under the round's row lock,
     so a second confirmation at the same time fails instead of confirming twice. Returns the number confirmed."""
     require(actor, "placements.manage_round", round_)
     round_ = locked_round(round_)
     require_status(round_, PlacementRound.Status.CLOSED)
     placements = list(round_.placements.select_related("student__user", "student__school", "place__company"))
     if not placements:
-        raise ValidationError(_("There are no placements to confirm."), code="empty")
+        raise ServiceError(_("There are no placements to confirm."))
     now = timezone.now()
     round_.placements.update(status=Placement.Status.CONFIRMED, confirmed=now)
     PlacementAgreement.objects.bulk_create(
@@ -106,26 +110,45 @@ def do_confirm_round(round_: PlacementRound, *, actor) -> int:
 
 
 def _tell_everyone(round_: PlacementRound, placements: list[Placement]) -> None:
+    """Notify the student and their guardians of each placement (leading to its agreement), and the company
+    staff and school coordinators of the round's placements at their company or school (the agreement list)."""
+    slug = round_.municipality.slug
+    agreements = dict(
+        PlacementAgreement.objects.filter(placement__round=round_).values_list("placement_id", "pk")
+    )
     by_company: dict[int, list[Placement]] = {}
     by_school: dict[int, list[Placement]] = {}
     for placement in placements:
-        student = placement.student
+        student, company = placement.student, placement.place.company
+        link = reverse(
+            "placements:agreement_detail", kwargs={"municipality": slug, "pk": agreements[placement.pk]}
+        )
+        context = {"round": round_, "placement": placement, "company": company.name}
         if student.user is not None:
-            notify([student.user], Notice.Kind.PLACEMENT_CONFIRMED, round_, placement=placement)
-        notify(people.guardian_users(student), Notice.Kind.CHILD_PLACED, round_, placement=placement)
-        by_company.setdefault(placement.place.company_id, []).append(placement)
+            notify([student.user], "placements.placement_confirmed", placement, context, url=link)
+        notify(
+            directory.guardians_of(student),
+            "placements.child_placed",
+            placement,
+            {**context, "student": student.first_name},
+            url=link,
+        )
+        by_company.setdefault(company.pk, []).append(placement)
         by_school.setdefault(student.school_id, []).append(placement)
+    agreement_list = reverse("placements:agreement_list", kwargs={"municipality": slug, "pk": round_.pk})
     for company_id, company_placements in by_company.items():
         notify(
-            people.company_staff_of(company_id),
-            Notice.Kind.COMPANY_PLACEMENTS,
+            directory.members(company_id, Role.COMPANY_STAFF),
+            "placements.company_placements",
             round_,
-            context={"placements": company_placements},
+            {"round": round_, "placements": Listed(company_placements)},
+            url=agreement_list,
         )
     for school_id, school_placements in by_school.items():
         notify(
-            people.school_coordinators_of(school_id),
-            Notice.Kind.SCHOOL_PLACEMENTS,
+            directory.members(school_id, Role.SCHOOL_COORDINATOR),
+            "placements.school_placements",
             round_,
-            context={"placements": school_placements},
+            {"round": round_, "placements": Listed(school_placements)},
+            url=agreement_list,
         )

@@ -3,15 +3,17 @@
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
+from anschluss.core.permissions import allowed
+from anschluss.core.services import ServiceError, require
 
-from .. import people
 from ..models import PlacementRound, RoundPlace
-from .base import locked_round, require, require_status
+from .base import locked_round, require_status
 
 ROUND_FIELDS = [
     "name",
@@ -51,31 +53,32 @@ TRANSITIONS: dict[str, set[str]] = {
 def validate_weeks(iso_year: int, week_from: int, week_to: int) -> None:
     last_week = date(iso_year, 12, 28).isocalendar()[1]
     if not (1 <= week_from <= last_week and 1 <= week_to <= last_week):
-        raise ValidationError(
-            _("%(year)s has the weeks 1 to %(last)s.") % {"year": iso_year, "last": last_week}, code="weeks"
+        raise ServiceError(
+            _("%(year)s has the weeks 1 to %(last)s.") % {"year": iso_year, "last": last_week},
+            field="week_from",
         )
     if week_from > week_to:
-        raise ValidationError(_("The first week must not be after the last week."), code="weeks")
+        raise ServiceError(_("The first week must not be after the last week."), field="week_to")
 
 
 def validate_round(data: dict[str, Any]) -> None:
     validate_weeks(data["iso_year"], data["week_from"], data["week_to"])
     if data["choices_open"] >= data["choices_close"]:
-        raise ValidationError(_("The choices must open before they close."), code="window")
+        raise ServiceError(_("The choices must open before they close."), field="choices_close")
     if not data["grades"] or not all(5 <= int(g) <= 13 for g in data["grades"]):
-        raise ValidationError(_("Choose at least one grade between 5 and 13."), code="grades")
+        raise ServiceError(_("Choose at least one grade between 5 and 13."), field="grades")
     if not 1 <= data["max_choices"] <= 10:
-        raise ValidationError(_("Students may rank between 1 and 10 places."), code="max_choices")
+        raise ServiceError(_("Students may rank between 1 and 10 places."), field="max_choices")
     if data["max_commute_km"] <= 0:
-        raise ValidationError(_("The maximum commute must be more than 0 km."), code="commute")
+        raise ServiceError(_("The maximum commute must be more than 0 km."), field="max_commute_km")
 
 
 def _check_schools(municipality_id: int, schools) -> list:
     schools = list(schools)
     if not schools:
-        raise ValidationError(_("Choose at least one school."), code="schools")
+        raise ServiceError(_("Choose at least one school."), field="schools")
     if any(school.municipality_id != municipality_id for school in schools):
-        raise ValidationError(_("Choose schools of this municipality."), code="schools")
+        raise ServiceError(_("Choose schools of this municipality."), field="schools")
     return schools
 
 
@@ -125,7 +128,7 @@ def do_set_round_status(round_: PlacementRound, status: str, *, actor) -> Placem
     require(actor, "placements.manage_round", round_)
     round_ = locked_round(round_)
     if status not in TRANSITIONS.get(round_.status, set()):
-        raise ValidationError(_("The round cannot change to this status."), code="transition")
+        raise ServiceError(_("The round cannot change to this status."), field="status")
     old = round_.status
     round_.status = status
     round_.save(update_fields=["status"])
@@ -135,29 +138,29 @@ def do_set_round_status(round_: PlacementRound, status: str, *, actor) -> Placem
 
 def _check_place(round_: PlacementRound, place: RoundPlace, actor) -> None:
     if place.company.municipality_id != round_.municipality_id:
-        raise ValidationError(_("Choose a company of this municipality."), code="company")
-    if not actor.has_perm(
-        "placements.manage_round", round_
-    ) and place.company_id not in people.company_ids_of(actor):
-        raise ValidationError(_("You can only offer places of your own company."), code="company")
+        raise ServiceError(_("Choose a company of this municipality."), field="company")
+    if not allowed(
+        actor, "placements.manage_round", round_
+    ) and place.company_id not in directory.organisation_ids(actor, Role.COMPANY_STAFF):
+        raise ServiceError(_("You can only offer places of your own company."), field="company")
     if place.latitude is None or place.longitude is None:
         if not place.company.has_location:
-            raise ValidationError(
-                _("The company has no location. Enter the coordinates of the site."), code="location"
+            raise ServiceError(
+                _("The company has no location. Enter the coordinates of the site."), field="latitude"
             )
         place.latitude, place.longitude = place.company.latitude, place.company.longitude
         place.street = place.street or place.company.street
         place.postcode = place.postcode or place.company.postcode
     if place.capacity is None or place.capacity < 1:
-        raise ValidationError(_("A place takes at least one student."), code="capacity")
+        raise ServiceError(_("A place takes at least one student."), field="capacity")
     if place.occupation is None and place.field is None:
-        raise ValidationError(_("Choose an occupation or an occupational field."), code="field")
+        raise ServiceError(_("Choose an occupation or an occupational field."), field="occupation")
     if place.field is None and place.occupation is not None:
         place.field = place.occupation.field
 
 
 def _company_may_edit(round_: PlacementRound, actor) -> None:
-    if actor.has_perm("placements.manage_round", round_):
+    if allowed(actor, "placements.manage_round", round_):
         require_status(
             round_, PlacementRound.Status.DRAFT, PlacementRound.Status.OPEN, PlacementRound.Status.CLOSED
         )
@@ -192,11 +195,11 @@ def do_update_place(place: RoundPlace, *, actor, **data) -> RoundPlace:
     round_ = locked_round(place.round)
     _company_may_edit(round_, actor)
     for key in PLACE_FIELDS:
-        if key in data and not (key == "company" and not actor.has_perm("placements.manage_round", round_)):
+        if key in data and not (key == "company" and not allowed(actor, "placements.manage_round", round_)):
             setattr(place, key, data[key])
     _check_place(round_, place, actor)
     if place.placements.count() > place.capacity:
-        raise ValidationError(_("More students are already placed here than this capacity."), code="capacity")
+        raise ServiceError(_("More students are already placed here than this capacity."), field="capacity")
     place.save()
     log_action(actor, "placements.roundplace.update", place, {"capacity": place.capacity})
     return place

@@ -1,9 +1,12 @@
-"""Permission matrix rows of the placements app: every URL pattern × persona × GET/POST."""
+"""Permission matrix rows of the placements app: every URL pattern × persona × GET/POST.
+
+The platform admin gets only what placements/rules.py grants by name: the list of rounds. Rows marked
+`personal=True` show students' names with personal data: each 200 must log a read, and the platform admin
+never gets one."""
 
 from django_scopes import scopes_disabled
 
-from anschluss.testing.matrix import Row, everyone
-from anschluss.testing.matrix import municipal as _municipal
+from anschluss.testing.matrix import Row, everyone, municipal
 
 from . import factories
 
@@ -11,11 +14,6 @@ MANAGERS = ["liaison", "coordinator"]
 SCHOOL_STAFF = ["teacher", "school_coordinator"]
 ROUND_VIEWERS = [*MANAGERS, *SCHOOL_STAFF, "other_school_coordinator", "company_staff", "other_company_staff"]
 AGREEMENT_READERS = [*MANAGERS, *SCHOOL_STAFF, "company_staff", "student", "guardian"]
-
-
-def municipal(allowed: list[str], ok: int = 200) -> dict[str, int]:
-    """As core's helper; platform admins pass every permission check (Django's superuser rule)."""
-    return _municipal([*allowed, "platform_admin"], ok=ok)
 
 
 def _m(world):
@@ -103,7 +101,12 @@ def _named(name: str, row: Row) -> Row:
 
 
 ROWS = [
-    Row("placements:round_list", get=municipal(ROUND_VIEWERS), post=everyone(405), kwargs=_m),
+    Row(
+        "placements:round_list",
+        get=municipal([*ROUND_VIEWERS, "platform_admin"]),
+        post=everyone(405),
+        kwargs=_m,
+    ),
     # An empty POST re-renders the form with its errors.
     Row("placements:round_create", get=municipal(MANAGERS), post=municipal(MANAGERS), kwargs=_m),
     Row("placements:round_detail", get=municipal(MANAGERS), post=everyone(405), kwargs=_round),
@@ -121,34 +124,60 @@ ROWS = [
         post=municipal([*MANAGERS, "company_staff"]),
         kwargs=_place,
     ),
-    # Only a student has a list to choose for; a platform admin passes the rule but has no student profile.
-    Row(
-        "placements:choose", get=_municipal(["student"]), post=_municipal(["student"], ok=302), kwargs=_round
-    ),
+    # Only a student has a list to choose for.
+    Row("placements:choose", get=municipal(["student"]), post=municipal(["student"], ok=302), kwargs=_round),
     Row(
         "placements:choice_overview",
         get=municipal([*MANAGERS, *SCHOOL_STAFF]),
         post=everyone(405),
         kwargs=_round,
+        personal=True,
     ),
     _named("placements:remind", post_only([*MANAGERS, *SCHOOL_STAFF], _round)),
     _named("placements:run_start", post_only(MANAGERS, _round, {"mode": "stable"})),
     Row("placements:run_compare", get=municipal(MANAGERS), post=everyone(405), kwargs=_closed_round),
-    Row("placements:run_detail", get=municipal(MANAGERS), post=everyone(405), kwargs=_run),
+    Row("placements:run_detail", get=municipal(MANAGERS), post=everyone(405), kwargs=_run, personal=True),
     Row("placements:run_progress", get=municipal(MANAGERS), post=everyone(405), kwargs=_run),
     _named("placements:run_adopt", post_only(MANAGERS, _run)),
-    Row("placements:run_explain", get=municipal(MANAGERS), post=everyone(405), kwargs=_run_student),
-    Row("placements:placement_list", get=municipal(MANAGERS), post=everyone(405), kwargs=_closed_round),
+    Row(
+        "placements:run_explain",
+        get=municipal(MANAGERS),
+        post=everyone(405),
+        kwargs=_run_student,
+        personal=True,
+    ),
+    Row(
+        "placements:placement_list",
+        get=municipal(MANAGERS),
+        post=everyone(405),
+        kwargs=_closed_round,
+        personal=True,
+    ),
     _named("placements:assign", post_only(MANAGERS, _closed_round)),
     _named("placements:placement_remove", post_only(MANAGERS, _placement)),
     _named("placements:confirm", post_only(MANAGERS, _closed_round)),
+    # The round's school staff see their students' agreements, company staff with places in it their company's.
     Row(
-        "placements:agreement_list", get=municipal(ROUND_VIEWERS), post=everyone(405), kwargs=_confirmed_round
+        "placements:agreement_list",
+        get=municipal([*MANAGERS, *SCHOOL_STAFF, "company_staff"]),
+        post=everyone(405),
+        kwargs=_confirmed_round,
+        personal=True,
     ),
     Row(
-        "placements:agreement_detail", get=municipal(AGREEMENT_READERS), post=everyone(405), kwargs=_agreement
+        "placements:agreement_detail",
+        get=municipal(AGREEMENT_READERS),
+        post=everyone(405),
+        kwargs=_agreement,
+        personal=True,
     ),
-    Row("placements:agreement_pdf", get=municipal(AGREEMENT_READERS), post=everyone(405), kwargs=_agreement),
+    Row(
+        "placements:agreement_pdf",
+        get=municipal(AGREEMENT_READERS),
+        post=everyone(405),
+        kwargs=_agreement,
+        personal=True,
+    ),
     _named(
         "placements:agreement_sign",
         post_only(

@@ -5,7 +5,8 @@ company's one-click answer to "host again?"."""
 import pytest
 from django_scopes import scope
 
-from anschluss.placements.models import Notice, PlacementFeedback, RoundPlace
+from anschluss.core.models import Notification
+from anschluss.placements.models import PlacementFeedback, RoundPlace
 from anschluss.testing.browser import assert_no_axe_violations, force_login, url
 
 from . import factories
@@ -51,7 +52,9 @@ def test_teacher_reminds_and_liaison_reads_an_explanation(live_server, world, pa
     assert_no_axe_violations(page)
     page.locator("main form button[type=submit]").click()
     with scope(municipality=world.main.pk):
-        assert Notice.objects.filter(user=world.users["student"], kind=Notice.Kind.CHOICE_REMINDER).exists()
+        assert Notification.objects.filter(
+            user=world.users["student"], kind="placements.choice_reminder"
+        ).exists()
 
     with scope(municipality=world.main.pk):
         closed, _places, _students = factories.market(world)

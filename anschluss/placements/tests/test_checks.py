@@ -2,10 +2,10 @@
 longer fit the places, explanations for the unplaced, and an agreement that fits on one page."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from anschluss.core.services import ServiceError
 from anschluss.placements import services
 from anschluss.placements.models import Placement, Preference, RoundPlace
 
@@ -18,7 +18,7 @@ class TestChoicesWithinReach:
         far = factories.place(world, open_round, "other_company", lat_offset=0.1)  # about 14 km
         factories.persona_student(world)
         services.do_set_choices(open_round, [near.pk], actor=personas["student"])
-        with translation.override("de"), pytest.raises(ValidationError, match="zu weit"):
+        with translation.override("de"), pytest.raises(ServiceError, match="zu weit"):
             services.do_set_choices(open_round, [near.pk, far.pk], actor=personas["student"])
         assert list(Preference.objects.values_list("place_id", flat=True)) == [near.pk]
 
@@ -49,7 +49,7 @@ class TestRunsThatNoLongerFit:
         # After the run the company can take only one student instead of two.
         near.refresh_from_db()
         services.do_update_place(near, actor=personas["liaison"], capacity=1)
-        with translation.override("de"), pytest.raises(ValidationError, match="Zuteilung noch einmal"):
+        with translation.override("de"), pytest.raises(ServiceError, match="Zuteilung noch einmal"):
             services.do_adopt_run(run, actor=personas["liaison"])
         assert not Placement.objects.exists()
 

@@ -2,8 +2,8 @@
 by a copy read before an adoption or a status change committed. (The race itself: test_concurrency.py.)"""
 
 import pytest
-from django.core.exceptions import ValidationError
 
+from anschluss.core.services import ServiceError
 from anschluss.placements import services
 from anschluss.placements.models import PlacementRound, Preference, RoundPlace
 
@@ -23,14 +23,14 @@ def test_a_choice_after_the_round_closed_is_refused(world, open_round, personas)
     place = factories.place(world, open_round)
     factories.persona_student(world)
     stale = _closed_behind_their_back(open_round, personas)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.do_set_choices(stale, [place.pk], actor=personas["student"])
     assert not Preference.objects.exists()
 
 
 def test_a_company_cannot_add_a_place_after_the_round_closed(world, open_round, personas):
     stale = _closed_behind_their_back(open_round, personas)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.do_offer_place(
             stale,
             company=world.orgs["company"],
@@ -45,7 +45,7 @@ def test_a_company_cannot_resize_a_place_after_the_round_closed(world, open_roun
     place = factories.place(world, open_round, capacity=2)
     assert place.round.status == PlacementRound.Status.OPEN  # the copy the request started with
     _closed_behind_their_back(open_round, personas)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.do_update_place(place, capacity=1, actor=personas["company_staff"])
     place.refresh_from_db()
     assert place.capacity == 2

@@ -3,8 +3,9 @@
 import pytest
 from django.db import transaction
 
+from anschluss.core.models import Notification
 from anschluss.placements import services
-from anschluss.placements.models import Notice, PlacementRound
+from anschluss.placements.models import PlacementRound
 
 from . import factories
 
@@ -28,7 +29,7 @@ def test_a_rolled_back_confirmation_sends_no_mail(
         raise Rollback
     assert callbacks == [] and mailoutbox == []
     r.refresh_from_db()
-    assert r.status == PlacementRound.Status.CLOSED and not Notice.objects.exists()
+    assert r.status == PlacementRound.Status.CLOSED and not Notification.objects.exists()
     with django_capture_on_commit_callbacks() as callbacks:
         services.do_confirm_round(r, actor=personas["liaison"])
         assert mailoutbox == []

@@ -2,12 +2,13 @@
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from anschluss.core.models import Notification
+from anschluss.core.services import ServiceError
 from anschluss.placements import services
 from anschluss.placements.models import (
-    Notice,
     Placement,
     PlacementFeedback,
     PlacementRound,
@@ -21,7 +22,7 @@ class TestManualChanges:
     def test_capacity_is_checked(self, world, market, personas):
         r, (near, _far), students = market
         services.do_assign_student(r, students[0], near, actor=personas["liaison"])
-        with translation.override("en"), pytest.raises(ValidationError, match="free seat"):
+        with translation.override("en"), pytest.raises(ServiceError, match="free seat"):
             services.do_assign_student(r, students[1], near, actor=personas["liaison"])
         assert Placement.objects.count() == 1
 
@@ -34,7 +35,7 @@ class TestManualChanges:
     def test_ineligible_student(self, world, market, personas):
         r, (near, _far), _students = market
         outsider = factories.student(world, "Olaf", "Anders", school=world.orgs["other_school"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_assign_student(r, outsider, near, actor=personas["liaison"])
 
     def test_long_commute_warns_unless_accepted(self, world, market, personas):
@@ -64,18 +65,19 @@ class TestConfirm:
         r.refresh_from_db()
         assert r.status == PlacementRound.Status.CONFIRMED
         assert set(Placement.objects.values_list("status", flat=True)) == {Placement.Status.CONFIRMED}
-        kinds = set(Notice.objects.values_list("kind", "user__username"))
-        assert (Notice.Kind.PLACEMENT_CONFIRMED, "schueler.kley") in kinds
-        assert (Notice.Kind.COMPANY_PLACEMENTS, "ausbildung.elektro") in kinds
-        assert (Notice.Kind.SCHOOL_PLACEMENTS, "stubo.kley") in kinds
+        kinds = set(Notification.objects.values_list("kind", "user__username"))
+        assert ("placements.placement_confirmed", "schueler.kley") in kinds
+        assert ("placements.child_placed", "eltern.kley") in kinds
+        assert ("placements.company_placements", "ausbildung.elektro") in kinds
+        assert ("placements.school_placements", "stubo.kley") in kinds
         recipients = {address for message in mail.outbox for address in message.to}
         assert {"ausbildung@elektro-beispiel.example.org", "stubo.kley@example.org"} <= recipients
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_confirm_round(r, actor=personas["liaison"])
 
     def test_nothing_to_confirm(self, world, market, personas):
         r, _places, _students = market
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_confirm_round(r, actor=personas["liaison"])
 
 
@@ -93,7 +95,7 @@ class TestAgreements:
 
     def test_signing_twice_is_refused(self, world, agreement, personas):
         services.do_sign_agreement(agreement, "student", actor=personas["student"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_record_paper_signature(agreement, "student", actor=personas["liaison"])
 
     def test_pdf(self, world, agreement):
@@ -121,9 +123,9 @@ class TestAftercare:
         placement = agreement.placement
         services.do_give_feedback(placement, rating=5, comment="Super", actor=personas["student"])
         services.do_give_feedback(placement, rating=4, comment="", actor=personas["company_staff"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_give_feedback(placement, rating=3, comment="", actor=personas["student"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_give_feedback(placement, rating=9, comment="", actor=personas["company_staff"])
         assert set(PlacementFeedback.objects.values_list("author", flat=True)) == {"student", "company"}
         with pytest.raises(PermissionDenied):

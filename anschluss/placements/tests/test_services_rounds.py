@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from anschluss.core.models import Notification
+from anschluss.core.services import ServiceError
 from anschluss.placements import services
 from anschluss.placements.models import (
-    Notice,
     PlacementRound,
     Preference,
 )
@@ -50,7 +51,7 @@ class TestRounds:
         [{"week_from": 12, "week_to": 11}, {"week_to": 54}, {"grades": []}, {"max_commute_km": 0}],
     )
     def test_bad_round_changes_nothing(self, world, in_scope, personas, overrides):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_create_round(
                 world.main,
                 schools=[world.orgs["project_school"]],
@@ -60,7 +61,7 @@ class TestRounds:
         assert not PlacementRound.objects.exists()
 
     def test_school_of_other_municipality_is_refused(self, world, in_scope, personas):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_create_round(
                 world.main, schools=[world.other_school], actor=personas["liaison"], **round_data()
             )
@@ -76,7 +77,7 @@ class TestRounds:
 
     def test_status_transitions(self, world, open_round, personas):
         services.do_set_round_status(open_round, "closed", actor=personas["coordinator"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_set_round_status(open_round, "confirmed", actor=personas["coordinator"])
 
 
@@ -95,7 +96,7 @@ class TestPlaces:
         assert logged("placements.roundplace.offer")
 
     def test_company_cannot_offer_for_another_company(self, world, open_round, personas):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_offer_place(
                 open_round,
                 actor=personas["company_staff"],
@@ -109,7 +110,7 @@ class TestPlaces:
         r, (near, _far), students = market
         services.do_assign_student(r, students[0], near, actor=personas["liaison"])
         near.capacity = 1
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_update_place(near, actor=personas["liaison"], capacity=0)
 
 
@@ -136,7 +137,7 @@ class TestChoices:
         if problem == "closed":
             open_round.choices_close = timezone.now() - timedelta(minutes=1)
             open_round.save(update_fields=["choices_close"])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_set_choices(open_round, ids, actor=personas["student"])
         assert Preference.objects.count() == 1
 
@@ -148,7 +149,8 @@ class TestChoices:
     def test_teacher_reminds_students(self, world, open_round, personas):
         student = factories.persona_student(world)
         services.do_remind_students(open_round, [student.pk], actor=personas["teacher"])
-        assert Notice.objects.get().user == personas["student"]
+        notification = Notification.objects.get()
+        assert notification.user == personas["student"] and notification.kind == "placements.choice_reminder"
         assert logged("placements.reminder.send")
 
     def test_other_school_cannot_remind(self, world, open_round, personas):
@@ -157,27 +159,28 @@ class TestChoices:
             services.do_remind_students(open_round, [student.pk], actor=personas["other_school_coordinator"])
 
 
-class TestPeople:
+class TestStudentsAndDirectory:
     def test_interest_fit_from_a_complete_quiz(self, world, in_scope):
-        from anschluss.placements import people
+        from anschluss.placements.students import NEUTRAL_FIT, interest_fit
         from anschluss.students import interests
         from anschluss.students.models import InterestAnswer
 
         student = factories.student(world)
         craft = factories.field()
-        assert people.interest_fit(student, craft.pk) == people.NEUTRAL_FIT
+        assert interest_fit(student, craft.pk) == NEUTRAL_FIT
         for item in interests.items():
             InterestAnswer.objects.create(municipality=world.main, student=student, item=item.key, value=5)
-        fit = people.interest_fit(student, craft.pk)
+        fit = interest_fit(student, craft.pk)
         assert 0.0 <= fit <= 1.0
 
     def test_teacher_sees_own_class_only(self, world, in_scope, personas):
-        from anschluss.placements import people
+        from anschluss.accounts import directory
+        from anschluss.placements.students import looks_after
 
         mine = factories.persona_student(world)
         other = factories.student(world, "Ola", "Fremd")
-        assert people.can_teacher_see(personas["teacher"], mine)
-        assert not people.can_teacher_see(personas["teacher"], other)
-        assert people.can_teacher_see(personas["school_coordinator"], other)
-        assert people.guardian_users(mine) == [personas["guardian"]]
-        assert people.is_guardian_of(personas["guardian"], mine)
+        assert looks_after(personas["teacher"], mine)
+        assert not looks_after(personas["teacher"], other)
+        assert looks_after(personas["school_coordinator"], other)
+        assert list(directory.guardians_of(mine)) == [personas["guardian"]]
+        assert directory.is_guardian_of(personas["guardian"], mine)

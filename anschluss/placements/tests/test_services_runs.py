@@ -1,9 +1,9 @@
 """Services of the placements app: matching runs, adopting them, and refusing runs whose input changed."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from anschluss.core.services import ServiceError
 from anschluss.placements import services
 from anschluss.placements.instance_builder import current_fingerprint
 from anschluss.placements.models import (
@@ -50,7 +50,7 @@ class TestRuns:
         r, _places, _students = market
         run = factories.finished_run(world, r)
         PlacementRound.objects.filter(pk=r.pk).update(status=PlacementRound.Status.OPEN)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_adopt_run(run, actor=personas["liaison"])
         assert not Placement.objects.exists()
 
@@ -138,9 +138,8 @@ class TestStaleRuns:
         services.do_assign_student(r, students[2], places[0], actor=personas["liaison"])
         change(world, r, places, students, personas)
         r.refresh_from_db()
-        with pytest.raises(ValidationError) as refused:
+        with translation.override("en"), pytest.raises(ServiceError, match="have changed since this run"):
             services.do_adopt_run(run, actor=personas["liaison"])
-        assert refused.value.code == "stale_run"
         # The placement made by hand is still the only one; nothing was adopted.
         assert list(Placement.objects.values_list("student", "source_run")) == [(students[2].pk, None)]
         assert not logged("placements.matchrun.adopt")
@@ -151,12 +150,12 @@ class TestStaleRuns:
         early = factories.finished_run(world, r)
         services.do_set_choices(r, [far.pk, near.pk], actor=personas["student"])
         services.do_set_round_status(r, PlacementRound.Status.CLOSED, actor=personas["liaison"])
-        with translation.override("de"), pytest.raises(ValidationError) as refused:
+        with translation.override("de"), pytest.raises(ServiceError) as refused:
             services.do_adopt_run(early, actor=personas["liaison"])
-        assert refused.value.messages == [
+        assert str(refused.value) == (
             "Die Wahlen oder Plätze haben sich seit dieser Zuteilung geändert. "
             "Bitte starten Sie die Zuteilung noch einmal."
-        ]
+        )
         assert not Placement.objects.exists()
         # A run on the current choices is adopted.
         assert services.do_adopt_run(factories.finished_run(world, r), actor=personas["liaison"]) == 2
@@ -183,7 +182,7 @@ class TestStaleRuns:
         run = factories.finished_run(world, r)
         MatchRun.objects.filter(pk=run.pk).update(input_fingerprint="")
         run.refresh_from_db()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ServiceError):
             services.do_adopt_run(run, actor=personas["liaison"])
         assert not Placement.objects.exists()
 
@@ -195,3 +194,33 @@ class TestStaleRuns:
         welfare = factories.finished_run(world, r, MatchRun.Mode.WELFARE)
         queued = MatchRun.objects.create(municipality=world.main, round=r, mode="stable", seed=r.seed)
         assert out_of_date_runs(r, [stable, welfare, queued]) == {stable.pk}
+
+
+class TestTaskBesideItsService:
+    def test_the_matching_services_import_alone_and_register_the_task(self):
+        """No import circle between the service and its task: a fresh interpreter imports the module first
+        thing after Django's setup, and the task is registered under its old name by the setup alone."""
+        import os
+        import subprocess
+        import sys
+
+        code = (
+            "import django; django.setup()\n"
+            "from anschluss.celery import app\n"
+            "assert 'anschluss.placements.tasks.execute_match_run' in app.tasks, sorted(app.tasks)\n"
+            "import anschluss.placements.services.matching as matching\n"
+            "print(matching.execute_match_run.name)\n"
+        )
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "anschluss.settings", "ANSCHLUSS_TESTING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "anschluss.placements.tasks.execute_match_run"
+
+    def test_the_task_is_registered_in_this_process(self):
+        from anschluss.celery import app
+        from anschluss.placements.services import execute_match_run
+
+        assert execute_match_run.name == "anschluss.placements.tasks.execute_match_run"
+        assert execute_match_run.name in app.tasks

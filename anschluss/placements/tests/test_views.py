@@ -55,6 +55,9 @@ class TestChoose:
         student = factories.persona_student(world)
         client = client_for("teacher")
         assert "Schülerin" in client.get(url("choice_overview", pk=open_round.pk)).content.decode()
+        # The overview names the students: one read entry each, for the teacher.
+        read = AuditEntry.objects.get(kind=AuditEntry.Kind.READ, reason="students without choices")
+        assert read.target_id == str(student.pk) and read.actor == world.users["teacher"]
         client.post(url("remind", pk=open_round.pk), {"student": [student.pk]})
         start = client_for("student").get(
             reverse("accounts:municipality_start", kwargs={"municipality": "dortmund"})
@@ -63,6 +66,19 @@ class TestChoose:
 
 
 class TestRunAndAdopt:
+    @pytest.mark.parametrize("mode", ["", "fastest", "stable; drop"])
+    def test_an_unknown_mode_is_refused_with_a_message_and_starts_nothing(
+        self, world, market, client_for, mode
+    ):
+        r, _places, _students = market
+        response = client_for("liaison").post(url("run_start", pk=r.pk), {"mode": mode}, follow=True)
+        assert response.status_code == 200
+        assert response.redirect_chain[-1][0] == url("round_detail", pk=r.pk)
+        [message] = [str(m) for m in response.context["messages"]]
+        with translation.override("de"):
+            assert str(MatchRun.Mode.STABLE.label) in message
+        assert not MatchRun.objects.exists()
+
     def test_run_page_finishes_at_once_without_broker(
         self, world, market, client_for, django_capture_on_commit_callbacks
     ):

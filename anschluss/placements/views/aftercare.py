@@ -1,13 +1,13 @@
 """After the round: asking companies to host again, their one-click answer, and feedback."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anschluss.core.permissions import permission_required
+from anschluss.core.services import ServiceError
 
 from ..forms import FeedbackForm, HostAgainForm
 from ..services import do_answer_host_again, do_give_feedback, do_request_host_again
@@ -21,7 +21,7 @@ def host_again_request(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
     try:
         count = do_request_host_again(round_, actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
     else:
         messages.success(request, _("%(count)s companies were asked.") % {"count": count})
@@ -54,8 +54,8 @@ def feedback(request, municipality: str, pk: int):
                 comment=form.cleaned_data["comment"],
                 actor=request.user,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return redirect("accounts:start")

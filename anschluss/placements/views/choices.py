@@ -1,19 +1,22 @@
 """Students choose places (phone first, works without JavaScript); schools see who has not chosen yet."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.permissions import permission_required
+from anschluss.accounts import directory
+from anschluss.core.audit import log_reads
+from anschluss.core.permissions import allowed, permission_required
+from anschluss.core.services import ServiceError
 from anschluss.occupations.models import OccupationalField
 
-from .. import people
 from ..models import Preference
 from ..queries import chosen_place_ids, place_options
 from ..services import do_remind_students, do_set_choices
 from ..services.choices import students_without_choices
+from ..students import round_students, students_of
 from .common import back_to_round, get_round, report
 
 
@@ -44,8 +47,8 @@ def _field_filter(request) -> tuple[int | None, str]:
 @permission_required("placements.choose_places", get_round)
 def choose(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
-    student = people.student_of(request.user)
-    if student is None:  # a platform admin passes every permission check but has no list to choose for
+    student = directory.student_of(request.user)
+    if student is None:  # placements.choose_places needs a student record; this only guards the lookup
         raise PermissionDenied
     current = chosen_place_ids(round_, student)
     if request.method == "POST":
@@ -56,7 +59,7 @@ def choose(request, municipality: str, pk: int):
         else:
             try:
                 do_set_choices(round_, _new_list(current, action, int(raw)), actor=request.user)
-            except ValidationError as error:
+            except ServiceError as error:
                 report(request, error)
             else:
                 messages.success(request, _("Saved."))
@@ -90,12 +93,14 @@ def choose(request, municipality: str, pk: int):
 def choice_overview(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
     missing = students_without_choices(round_, request.user)
-    students = people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
-    if not request.user.has_perm("placements.manage_round", round_):
-        students = students.filter(pk__in=people.students_of(request.user).values("pk"))
+    students = round_students(round_)
+    if not allowed(request.user, "placements.manage_round", round_):
+        students = students.filter(pk__in=students_of(request.user).values("pk"))
     chosen = (
         Preference.objects.filter(round=round_, student__in=students).values("student").distinct().count()
     )
+    missing = list(missing)
+    log_reads(request.user, missing, reason="students without choices")
     context = {"round": round_, "missing": missing, "total": students.count(), "chosen": chosen}
     return render(request, "placements/choice_overview.html", context)
 
@@ -107,7 +112,7 @@ def remind(request, municipality: str, pk: int):
     ids = [int(value) for value in request.POST.getlist("student") if value.isdigit()]
     try:
         count = do_remind_students(round_, ids, actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
     else:
         messages.success(request, _("%(count)s students were reminded.") % {"count": count})

@@ -1,9 +1,10 @@
 """Helpers of the placement views: loading objects of the request's municipality (another's is a 404 because
-the scope filters it out) and turning a service's ValidationError into a message."""
+the scope filters it out) and turning a service's refusal into a message where there is no form."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+
+from anschluss.core.services import ServiceError
 
 from ..models import MatchRun, Placement, PlacementAgreement, PlacementRound, RoundPlace
 
@@ -41,8 +42,8 @@ def get_agreement(request, pk, **kwargs) -> PlacementAgreement:
     )
 
 
-def report(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
+def report(request, error: ServiceError) -> None:
+    messages.error(request, str(error))
 
 
 def back_to_round(request, round_: PlacementRound, name: str = "placements:round_detail"):

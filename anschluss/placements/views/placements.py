@@ -1,25 +1,25 @@
 """The proposed placements of a round: change by hand, see the unplaced with the nearest free places, confirm."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
+from anschluss.core.services import ServiceError
 
-from .. import people
 from ..explanations import unplaced_explanations
 from ..forms import AssignForm
 from ..models import PlacementRound
 from ..queries import nearest_free_places
 from ..services import CommuteWarning, do_assign_student, do_confirm_round, do_remove_placement
+from ..students import round_students
 from .common import back_to_round, get_placement, get_placement_round, get_round, report
 
 
 def _eligible(round_: PlacementRound):
-    return people.eligible_students(round_.schools.values_list("pk", flat=True), round_.grades)
+    return round_students(round_)
 
 
 @require_safe
@@ -37,7 +37,11 @@ def placement_list(request, municipality: str, pk: int):
         for s in students
     ]
     places = list(round_.places.select_related("company"))
-    log_reads(request.user, [round_], reason="placements of the round")
+    log_reads(
+        request.user,
+        [p.student for p in placements] + [row["student"] for row in unplaced],
+        reason="placements of the round",
+    )
     context = {
         "round": round_,
         "placements": placements,
@@ -69,11 +73,11 @@ def assign(request, municipality: str, pk: int):
     except CommuteWarning as warning:
         messages.warning(
             request,
-            " ".join(warning.messages)
+            str(warning)
             + " "
             + _("Tick “Place here although the way is longer than allowed” to place anyway."),
         )
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
     else:
         messages.success(
@@ -88,7 +92,7 @@ def placement_remove(request, municipality: str, pk: int):
     placement = get_placement(request, pk)
     try:
         do_remove_placement(placement, actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
     else:
         messages.success(request, _("%(student)s has no place now.") % {"student": placement.student})
@@ -101,7 +105,7 @@ def confirm(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
     try:
         count = do_confirm_round(round_, actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
         return back_to_round(request, round_, "placements:placement_list")
     messages.success(

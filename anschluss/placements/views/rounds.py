@@ -1,15 +1,16 @@
 """Rounds: the list, creating and changing a round, its status, and the places companies offer."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.permissions import permission_required
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core.permissions import allowed, permission_required
+from anschluss.core.services import ServiceError
 
-from .. import people
 from ..forms import PlaceForm, RoundForm
 from ..models import MatchRun, PlacementRound
 from ..queries import rounds_for
@@ -29,8 +30,8 @@ def round_list(request, municipality: str):
     rounds = rounds_for(request.user, request.municipality)
     context = {
         "rounds": rounds,
-        "can_manage": request.user.has_perm("placements.manage_round", request.municipality),
-        "company_ids": people.company_ids_of(request.user),
+        "can_manage": allowed(request.user, "placements.manage_round", request.municipality),
+        "company_ids": directory.organisation_ids(request.user, Role.COMPANY_STAFF),
     }
     return render(request, "placements/round_list.html", context)
 
@@ -47,8 +48,8 @@ def round_create(request, municipality: str):
                 actor=request.user,
                 **form.service_data(),
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The round is saved as a draft."))
             return back_to_round(request, round_)
@@ -65,8 +66,8 @@ def round_edit(request, municipality: str, pk: int):
             do_update_round(
                 round_, schools=form.cleaned_data["schools"], actor=request.user, **form.service_data()
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The round is saved."))
             return back_to_round(request, round_)
@@ -98,7 +99,7 @@ def round_status(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
     try:
         do_set_round_status(round_, request.POST.get("status", ""), actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
     else:
         messages.success(request, _("The status of the round is changed."))
@@ -106,7 +107,7 @@ def round_status(request, municipality: str, pk: int):
 
 
 def _after_place_saved(request, round_):
-    if request.user.has_perm("placements.manage_round", round_):
+    if allowed(request.user, "placements.manage_round", round_):
         return back_to_round(request, round_)
     return redirect("placements:round_list", municipality=request.municipality.slug)
 
@@ -119,8 +120,8 @@ def place_create(request, municipality: str, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             do_offer_place(round_, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Thank you. The places are offered."))
             return _after_place_saved(request, round_)
@@ -140,8 +141,8 @@ def place_edit(request, municipality: str, pk: int):
         }
         try:
             do_update_place(form.instance, actor=request.user, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The places are saved."))
             return _after_place_saved(request, place.round)

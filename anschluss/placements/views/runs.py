@@ -1,7 +1,6 @@
 """Matching runs: start one, watch its progress, compare both modes, adopt one, read the explanations."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,12 +8,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import permission_required
+from anschluss.core.services import ServiceError
 
-from .. import people
 from ..explanations import explain_assignment
 from ..models import MatchRun
 from ..queries import out_of_date_runs
 from ..services import do_adopt_run, do_start_run
+from ..students import round_students
 from .common import back_to_round, get_round, get_run, get_run_round, report
 
 
@@ -22,21 +22,25 @@ from .common import back_to_round, get_round, get_run, get_run_round, report
 @permission_required("placements.manage_round", get_round)
 def run_start(request, municipality: str, pk: int):
     round_ = get_round(request, pk)
+    mode = request.POST.get("mode", "")
+    if mode not in MatchRun.Mode.values:
+        # Only the known ways of matching; anything else changes nothing and says why.
+        messages.error(
+            request,
+            _("Choose a way of matching: “%(stable)s” or “%(welfare)s”.")
+            % {"stable": MatchRun.Mode.STABLE.label, "welfare": MatchRun.Mode.WELFARE.label},
+        )
+        return back_to_round(request, round_)
     try:
-        run = do_start_run(round_, request.POST.get("mode", ""), actor=request.user)
-    except ValidationError as error:
+        run = do_start_run(round_, mode, actor=request.user)
+    except ServiceError as error:
         report(request, error)
         return back_to_round(request, round_)
     return redirect("placements:run_detail", municipality=request.municipality.slug, pk=run.pk)
 
 
 def _rows(run: MatchRun):
-    students = {
-        s.pk: s
-        for s in people.eligible_students(
-            run.round.schools.values_list("pk", flat=True), run.round.grades
-        ).filter(pk__in=[int(k) for k in run.assignments])
-    }
+    students = {s.pk: s for s in round_students(run.round).filter(pk__in=[int(k) for k in run.assignments])}
     places = {p.pk: p for p in run.round.places.select_related("company")}
     rows = []
     for key, assignment in run.assignments.items():
@@ -54,8 +58,7 @@ def _rows(run: MatchRun):
 def run_detail(request, municipality: str, pk: int):
     run = get_run(request, pk)
     rows = _rows(run) if run.status == MatchRun.Status.DONE else []
-    if rows:
-        log_reads(request.user, [run], reason="match run results")
+    log_reads(request.user, [row["student"] for row in rows], reason="match run results")
     context = {
         "run": run,
         "round": run.round,
@@ -105,7 +108,7 @@ def run_adopt(request, municipality: str, pk: int):
     run = get_run(request, pk)
     try:
         count = do_adopt_run(run, actor=request.user)
-    except ValidationError as error:
+    except ServiceError as error:
         report(request, error)
         return back_to_round(request, run.round)
     messages.success(
@@ -121,9 +124,7 @@ def run_explain(request, municipality: str, pk: int, student: int):
     assignment = run.assignments.get(str(student))
     if assignment is None:
         raise Http404
-    student_obj = get_object_or_404(
-        people.eligible_students(run.round.schools.values_list("pk", flat=True), run.round.grades), pk=student
-    )
+    student_obj = get_object_or_404(round_students(run.round), pk=student)
     log_reads(request.user, [student_obj], reason="placement explanation")
     places = {p.pk: p for p in run.round.places.select_related("company")}
     sentences = explain_assignment(assignment, places, run.round.max_commute_km)
