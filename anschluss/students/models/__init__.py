@@ -1,6 +1,6 @@
 """Students: classes, profiles, guardians and consent, KAoA milestones, interests, strengths, CV and letters."""
 
-from .applications import CoverLetter, CurriculumVitae, CvEntry
+from .cv_and_letters import CoverLetter, CurriculumVitae, CvEntry
 from .consent import Consent, ConsentPolicy, Guardianship
 from .milestones import Milestone
 from .profile import InterestAnswer, Strength
