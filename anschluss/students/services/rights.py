@@ -7,20 +7,15 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from anschluss.accounts.models import Membership, Role
-from anschluss.core.audit import log_action, log_reads
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core.audit import log_action
+from anschluss.core.services import require
 
 from .. import interests, kaoa
 from ..models import Student
-from .common import require
 from .consent import current_decisions
 from .profile import answers_of
-
-
-def audit_read(actor, student: Student, reason: str) -> None:
-    """Log a read of a student's record by anyone but the student themself (rule 3 of ARCHITECTURE.md)."""
-    if actor is None or student.user_id != getattr(actor, "pk", None):
-        log_reads(actor, [student], reason=reason)
 
 
 def export_data(student: Student, *, actor) -> dict:
@@ -107,7 +102,7 @@ def export_data(student: Student, *, actor) -> dict:
             }
             for c in student.consents.all()
         ],
-        "guardians": [str(g.user) for g in student.guardianships.filter(user__isnull=False)],
+        "guardians": [str(user) for user in directory.guardians_of(student)],
         "current_consents": sorted(p for p, c in current_decisions(student).items() if c.decision == "given"),
     }
 
@@ -154,7 +149,7 @@ def do_erase_student(student: Student, *, actor) -> bool:
     _erase_own_content(student)
     user = student.user
     if user is not None:
-        Membership.objects.filter(user=user, role=Role.STUDENT).delete()
+        directory.end(user, Role.STUDENT)
         user.is_active = False
         user.set_unusable_password()
         user.save(update_fields=["is_active", "password"])
