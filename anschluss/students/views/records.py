@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import allowed, deny, permission_required
 from anschluss.core.services import ServiceError
 
@@ -116,6 +117,8 @@ def milestone_delete(request, municipality: str, pk: int):
     else:
         back = reverse("students:milestones", kwargs={"municipality": municipality})
     if not confirmed(request):
+        # The question shows the student's milestone (and, to the school, their name): a read.
+        log_reads(request.user, [student], "milestone to delete")
         item = f"{milestone.title} ({milestone.date:%d.%m.%Y})"
         if by_school:
             item = f"{student}: {item}"
