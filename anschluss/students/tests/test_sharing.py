@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
+from anschluss.core.models import AuditEntry
 from anschluss.offers.models import ApplicationStatus
 from anschluss.offers.tests.factories import make_application
 from anschluss.students.dashboard import class_overview
@@ -126,3 +127,38 @@ def test_the_sharing_page_says_when_the_consent_is_missing(world, client_for, sc
 def test_the_data_export_pdf_is_a_pdf(world, client_for, school):
     response = client_for("student").get(reverse("students:data_pdf", kwargs={"municipality": "dortmund"}))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_what_a_company_sees_of_documents_is_the_offer_portals_rule(world, school, client_for, monkeypatch):
+    """students.view_document asks offers.view_received_document for company staff and reads no application
+    itself: with that rule answering yes or no, the company gets the document or not, and a download logs it."""
+    import rules
+
+    from anschluss.core.permissions import allowed
+
+    company, document = world.users["company_staff"], school.document
+    asked = []
+
+    def offers_rule(answer):
+        @rules.predicate
+        def received(user, obj) -> bool:
+            asked.append((user, obj))
+            return answer
+
+        return received
+
+    name = "offers.view_received_document"
+    monkeypatch.setitem(rules.permissions.permissions, name, offers_rule(False))
+    with scopes_disabled():
+        assert not allowed(company, "students.view_document", document)
+    assert asked == [(company, document)]
+    monkeypatch.setitem(rules.permissions.permissions, name, offers_rule(True))
+    with scopes_disabled():
+        assert allowed(company, "students.view_document", document)
+        # Only documents: the rule is not asked about a student's other records.
+        assert not allowed(company, "students.view_student", school.student)
+    download = reverse("students:document_download", kwargs={"municipality": "dortmund", "pk": document.pk})
+    assert client_for("company_staff").get(download).status_code == 200
+    with scopes_disabled():
+        read = AuditEntry.objects.filter(kind="read", actor=company).get()
+    assert (read.target_type, read.target_id) == ("students.student", str(school.student.pk))

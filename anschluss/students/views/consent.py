@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import allowed, deny
 from anschluss.core.services import ServiceError
 
@@ -25,7 +26,7 @@ from .records import consent_rows
 @require_http_methods(["GET", "POST"])
 def consents(request, municipality: str, pk: int):
     """One page per student: each purpose with recipient and scope, the current decision, and the buttons."""
-    student = student_or_deny(request, pk, "students.decide_consent", reason="consents (guardian)")
+    student = student_or_deny(request, pk, "students.decide_consent", reason="consents")
     if student is None:
         return deny(request)
     if request.method == "POST":
@@ -104,9 +105,10 @@ def sharing(request, municipality: str, student):
 @require_safe
 def child(request, municipality: str, pk: int):
     """A guardian's view of their child: milestones, interests done or not, consents."""
-    student = student_or_deny(request, pk, "students.decide_consent", reason="child overview (guardian)")
+    student = student_or_deny(request, pk, "students.decide_consent")
     if student is None or student.user_id == request.user.pk:
         return deny(request)
+    log_reads(request.user, [student], "child overview (guardian)")
     done = done_features(student)
     result = interests.profile(answers_of(student))
     context = {
