@@ -21,7 +21,7 @@ from rest_framework.permissions import BasePermission
 
 def allowed(user, perm: str, obj=None) -> bool:
     """Whether `user` may `perm` on `obj` (the municipality, or an object of one). Unknown permissions: no."""
-    if user is None or not getattr(user, "is_active", True):
+    if user is None or (user.is_authenticated and not user.is_active):
         return False
     return rules.has_perm(perm, user, obj)
 
