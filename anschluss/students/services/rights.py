@@ -3,13 +3,16 @@
 
 import datetime
 
+from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from anschluss.accounts import directory
 from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
+from anschluss.core.models import Municipality
 from anschluss.core.services import require
 
 from .. import interests, kaoa
@@ -183,3 +186,15 @@ def apply_retention(today: datetime.date | None = None) -> int:
         student.delete()
         count += 1
     return count
+
+
+@shared_task(name="anschluss.students.apply_retention")
+def apply_retention_everywhere() -> dict[str, int]:
+    """The daily retention job: `apply_retention` in the scope of every municipality (inactive ones too: the
+    duty to delete does not end with the service). Scheduled in settings.CELERY_BEAT_SCHEDULE; the command
+    `apply_student_retention` runs it by hand. Returns the students deleted per municipality."""
+    results = {}
+    for municipality in Municipality.objects.order_by("pk"):
+        with scope(municipality=municipality.pk):
+            results[municipality.slug] = apply_retention()
+    return results

@@ -222,3 +222,18 @@ def test_the_retention_job_deletes_only_expired_records(world, in_scope, users, 
     call_command("apply_student_retention", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not Student.objects.filter(pk=school.stranger.pk).exists()
     assert Student.objects.filter(pk=school.student.pk).exists()
+
+
+def test_the_retention_task_is_registered_under_its_name_and_runs_in_every_municipality(world, school):
+    from django_scopes import scopes_disabled
+
+    from anschluss.celery import app
+    from anschluss.students.services.rights import apply_retention_everywhere
+
+    assert app.tasks["anschluss.students.apply_retention"].run == apply_retention_everywhere.run
+    with scopes_disabled():
+        Student.objects.filter(pk=school.stranger.pk).update(left_school_on=datetime.date(2001, 7, 1))
+    assert apply_retention_everywhere.delay().get() == {world.main.slug: 1, world.other.slug: 0}
+    with scopes_disabled():
+        assert not Student.objects.filter(pk=school.stranger.pk).exists()
+        assert AuditEntry.objects.filter(action="students.student.retention_delete").count() == 1
