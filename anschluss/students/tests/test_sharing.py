@@ -162,3 +162,21 @@ def test_what_a_company_sees_of_documents_is_the_offer_portals_rule(world, schoo
     with scopes_disabled():
         read = AuditEntry.objects.filter(kind="read", actor=company).get()
     assert (read.target_type, read.target_id) == ("students.student", str(school.student.pk))
+
+
+def test_the_application_section_renders_what_the_applicant_shares(world, school, rf):
+    from django.template.loader import render_to_string
+
+    from anschluss.students.sections import application_profile_section
+
+    application = _application(world, school)
+    with scopes_disabled():
+        template, context = application_profile_section(rf.get("/"), application)
+        assert render_to_string(template, context).count('id="shared-profile-none"') == 1
+        do_update_sharing(school.student, **SHARE_ALL, actor=world.users["student"])
+        do_decide_consent(school.student, purpose="applications", give=True, actor=world.users["guardian"])
+        template, context = application_profile_section(rf.get("/"), application)
+        content = render_to_string(template, context)
+    assert 'id="shared-profile-none"' not in content and "Hauptschule Kley" in content
+    application.student = None
+    assert application_profile_section(rf.get("/"), application) is None
