@@ -123,8 +123,3 @@ def shared_profile(student: Student) -> dict:
             student.milestones.filter(confirmed__isnull=False).select_related("evidence").order_by("-date")
         )
     return profile
-
-
-def shares_milestones(student: Student) -> bool:
-    """Whether applications show the student's confirmed milestones (with their certificates)."""
-    return student.share_milestones and has_consent(student, "applications")
