@@ -50,6 +50,11 @@ class Guardianship(models.Model):
     # is_guardian_of); the invitations themselves are this app's, and are looked up only here.
 
     @classmethod
+    def linked_student_ids(cls):
+        """The students with at least one guardian by the directory's rule (a subquery of ids)."""
+        return cls.objects.filter(accepted__isnull=False, user__is_active=True).values("student_id")
+
+    @classmethod
     def invite(cls, student, *, code: str, email: str = "", invited_by=None) -> "Guardianship":
         """A new invitation for the student's guardians, with its one-time code."""
         return cls.objects.create(
@@ -88,6 +93,11 @@ class Guardianship(models.Model):
             defaults={"municipality_id": student.municipality_id, "accepted": accepted},
         )
         return guardianship
+
+
+# The directory's guardian rule (an accepted invitation, an active account) as a condition on the joined
+# guardianships of a Student query, for counts over a whole class.
+LINKED_GUARDIAN = models.Q(guardianships__accepted__isnull=False, guardianships__user__is_active=True)
 
 
 class ConsentPolicy(models.Model):

@@ -180,3 +180,21 @@ def test_the_application_section_renders_what_the_applicant_shares(world, school
     assert 'id="shared-profile-none"' not in content and "Hauptschule Kley" in content
     application.student = None
     assert application_profile_section(rf.get("/"), application) is None
+
+
+def test_the_class_overview_counts_guardians_by_the_directorys_rule(world, in_scope, school, client_for):
+    from anschluss.accounts import directory
+    from anschluss.accounts.models import User
+
+    guardian = world.users["guardian"]
+    assert class_overview(school.own_class)[1][0].guardians == 1
+    assert list(directory.guardians_of(school.student)) == [guardian]
+    # A closed account is no guardian any more: not counted, and the student gets a new letter.
+    User.objects.filter(pk=guardian.pk).update(is_active=False)
+    assert class_overview(school.own_class)[1][0].guardians == 0
+    assert not directory.guardians_of(school.student).exists()
+    letters = reverse(
+        "students:guardian_letters", kwargs={"municipality": "dortmund", "pk": school.own_class.pk}
+    )
+    assert client_for("school_coordinator").post(letters).content.startswith(b"%PDF")
+    assert school.student.guardianships.filter(user__isnull=True, code__isnull=False).count() == 1

@@ -18,7 +18,7 @@ from anschluss.core.services import ServiceError
 
 from ..dashboard import class_overview, class_workbook
 from ..forms.classes import ClassForm, ImportForm, StudentForm
-from ..models import SchoolClass, current_school_year
+from ..models import Guardianship, SchoolClass, current_school_year
 from ..pdf import pdf_response, render_pdf
 from ..services.classes import do_add_student, do_create_class, do_prepare_code_sheet, do_update_class
 from ..services.common import format_code
@@ -161,7 +161,9 @@ def guardian_letters(request, municipality: str, pk: int):
         reverse("students:guardian_join", kwargs={"municipality": municipality})
     )
     letters = []
-    for student in school_class.students.exclude(guardianships__user__isnull=False).order_by("last_name"):
+    for student in school_class.students.exclude(pk__in=Guardianship.linked_student_ids()).order_by(
+        "last_name"
+    ):
         invitation = do_invite_guardian(student, actor=request.user)
         letters.append({"student": student, "code": format_code(invitation.code)})
     log_reads(request.user, [letter["student"] for letter in letters], "guardian letters")
