@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import interests, kaoa
 from .models import Milestone, SchoolClass, Student
+from .models.consent import LINKED_GUARDIAN
 from .purposes import PURPOSES
 from .services.consent import consented_purposes, policy_of
 from .services.milestones import done_features
@@ -45,7 +46,7 @@ def class_overview(school_class: SchoolClass) -> tuple[list[kaoa.Entry], list[Ro
         .annotate(
             answered=Count("interest_answers", distinct=True),
             cv_entries=Count("cv__entries", distinct=True),
-            linked_guardians=Count("guardianships__user", distinct=True),
+            linked_guardians=Count("guardianships__user", filter=LINKED_GUARDIAN, distinct=True),
         )
         .order_by("last_name", "first_name")
     )

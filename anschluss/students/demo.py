@@ -6,7 +6,8 @@ import datetime
 
 from django_scopes import scope
 
-from anschluss.accounts.models import Membership, Role, User
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role, User
 from anschluss.core.demo import DemoWorld, demo_loader
 from anschluss.core.models import School
 
@@ -86,11 +87,7 @@ def load_students_demo(school: School, users: dict[str, User]) -> dict[str, int]
         student.user, student.signup_code = persona, None
         student.save(update_fields=["user", "signup_code"])
         guardian = users["guardian"]
-        Guardianship.objects.get_or_create(
-            student=student,
-            user=guardian,
-            defaults={"municipality": school.municipality, "accepted": student.created},
-        )
+        Guardianship.link(student, guardian, accepted=student.created)
         for detail, date, note, confirmed in PERSONA_MILESTONES:
             Milestone.objects.get_or_create(
                 student=student,
@@ -118,9 +115,7 @@ def load_students_demo(school: School, users: dict[str, User]) -> dict[str, int]
                 item=item.key,
                 defaults={"municipality": school.municipality, "value": 1 + number * 7 % 5},
             )
-        Membership.objects.get_or_create(
-            municipality=school.municipality, user=persona, organisation=school, role=Role.STUDENT
-        )
+        directory.grant(persona, school, Role.STUDENT)
         return {"classes": len(classes), "students": Student.objects.filter(school=school).count()}
 
 

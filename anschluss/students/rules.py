@@ -3,32 +3,25 @@
 Predicates take (user, obj). obj is a School, SchoolClass, Student, or something that belongs to a student
 (Document, Milestone, CoverLetter …). A teacher sees the students of the classes they teach, the school
 coordinator (StuBO) every class of their school, the student themself and their guardians their own record.
+People are found in the directory (accounts/directory.py): the schools of a user in a role, the guardians of a
+student (an accepted guardianship with an active account).
+
+The platform admin gets only what a permission grants by name, and only where no student's personal data is
+involved (the municipality's consent rule); never a class, a student's record, documents, CV or consents.
+What a company sees of a student's documents is decided where applications live, and this module only asks
+that permission (`offers.view_received_document`): it does not read applications itself.
 """
 
 import rules
-from django_scopes import scope
 
-from anschluss.accounts.models import Membership, Role
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.accounts.rules import has_role
+from anschluss.core.permissions import allowed
 from anschluss.core.rules import is_platform_admin
 
 is_school_staff = has_role(Role.TEACHER, Role.SCHOOL_COORDINATOR)
 is_municipal_coordinator = has_role(Role.COORDINATOR)
-
-
-def _organisation_ids(user, role: str) -> frozenset[int]:
-    """The organisations (schools, companies) where the user holds `role`, cached on the user for the request."""
-    if not user.is_authenticated or user.municipality_id is None:
-        return frozenset()
-    cache = user.__dict__.setdefault("_students_organisation_ids", {})
-    if role not in cache:
-        with scope(municipality=user.municipality_id):
-            cache[role] = frozenset(
-                Membership.objects.filter(user=user, role=role, is_active=True).values_list(
-                    "organisation_id", flat=True
-                )
-            )
-    return cache[role]
 
 
 def student_of(obj):
@@ -63,7 +56,7 @@ def _same_municipality(user, obj) -> bool:
 @rules.predicate
 def is_coordinator_of_school(user, obj) -> bool:
     """The school coordinator (StuBO) of the object's school."""
-    return _same_municipality(user, obj) and _school_id_of(obj) in _organisation_ids(
+    return _same_municipality(user, obj) and _school_id_of(obj) in directory.organisation_ids(
         user, Role.SCHOOL_COORDINATOR
     )
 
@@ -71,7 +64,9 @@ def is_coordinator_of_school(user, obj) -> bool:
 @rules.predicate
 def is_teacher_of_class(user, obj) -> bool:
     """A teacher of the class (for a SchoolClass) or of the student's class, at that school."""
-    if not _same_municipality(user, obj) or _school_id_of(obj) not in _organisation_ids(user, Role.TEACHER):
+    if not _same_municipality(user, obj):
+        return False
+    if _school_id_of(obj) not in directory.organisation_ids(user, Role.TEACHER):
         return False
     if obj._meta.label_lower == "students.schoolclass":
         school_class = obj
@@ -89,10 +84,9 @@ def is_the_student(user, obj) -> bool:
 
 @rules.predicate
 def is_guardian_of(user, obj) -> bool:
+    """An accepted guardian of the student, with an active account (the directory's one guardian rule)."""
     student = student_of(obj)
-    if not _same_municipality(user, student) or Role.GUARDIAN not in user.roles_in(user.municipality_id):
-        return False
-    return student.guardianships.filter(user=user, accepted__isnull=False).exists()
+    return _same_municipality(user, student) and directory.is_guardian_of(user, student)
 
 
 @rules.predicate
@@ -102,27 +96,11 @@ def is_certificate(user, obj) -> bool:
 
 @rules.predicate
 def received_with_application(user, obj) -> bool:
-    """Staff of a company the student applied to (application not withdrawn) see a document the student attached
-    to that application, and the certificates of confirmed milestones when the student shares their steps
-    (services.profile.shared_profile says when)."""
-    if obj is None or obj._meta.label_lower != "students.document" or not _same_municipality(user, obj):
+    """A company's staff see a document the student sent them with an application. Which ones is decided
+    where applications live, so that this app does not read them:"""
+    if obj is None or obj._meta.label_lower != "students.document":
         return False
-    companies = _organisation_ids(user, Role.COMPANY_STAFF)
-    if not companies:
-        return False
-    student = obj.student
-    applications = student.offer_applications.filter(offer__company_id__in=companies).exclude(
-        status="withdrawn"
-    )
-    if applications.filter(documents=obj).exists():
-        return True
-    from .services.profile import shares_milestones
-
-    return (
-        applications.exists()
-        and shares_milestones(student)
-        and student.milestones.filter(evidence=obj, confirmed__isnull=False).exists()
-    )
+    return allowed(user, "offers.view_received_document", obj)
 
 
 is_school_of_student = is_teacher_of_class | is_coordinator_of_school
@@ -140,7 +118,7 @@ rules.add_perm("students.confirm_milestone", is_school_of_student)
 rules.add_perm("students.edit_profile", is_the_student)
 rules.add_perm("students.add_teacher_strength", is_school_of_student)
 # Teachers see certificates (to confirm milestones), never the student's CV or letters; a company sees only
-# what the student attached to an application to it.
+# what the student sent it (received_with_application).
 rules.add_perm(
     "students.view_document",
     is_the_student | is_guardian_of | (is_school_of_student & is_certificate) | received_with_application,

@@ -3,7 +3,8 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from anschluss.accounts.models import Membership, Role, User
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role, User
 from anschluss.core.spreadsheets import validate_not_formula
 
 from ..models import SchoolClass, current_school_year
@@ -27,12 +28,11 @@ class ClassForm(forms.ModelForm):
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = school
-        teacher_ids = Membership.objects.filter(
-            organisation=school, role=Role.TEACHER, is_active=True
-        ).values("user_id")
-        cast(forms.ModelMultipleChoiceField, self.fields["teachers"]).queryset = User.objects.filter(
-            pk__in=teacher_ids
-        ).order_by("last_name")
+        # Teachers and the school coordinator, who often teaches a class too.
+        staff = directory.members(school.pk, Role.TEACHER, Role.SCHOOL_COORDINATOR)
+        cast(forms.ModelMultipleChoiceField, self.fields["teachers"]).queryset = staff.order_by(
+            "last_name", "first_name", "pk"
+        )
         self.fields["grade"].widget.attrs.update({"min": 5, "max": 13})
         self.fields["name"].validators.append(validate_not_formula)
         if not self.instance.pk:

@@ -5,7 +5,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import anschluss.students.models.applications
+import anschluss.students.models.cv_and_letters
 
 
 class Migration(migrations.Migration):
@@ -292,7 +292,7 @@ class Migration(migrations.Migration):
                     "photo",
                     models.FileField(
                         blank=True,
-                        upload_to=anschluss.students.models.applications.photo_path,
+                        upload_to=anschluss.students.models.cv_and_letters.photo_path,
                         verbose_name="photo",
                     ),
                 ),

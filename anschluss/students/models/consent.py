@@ -46,6 +46,59 @@ class Guardianship(models.Model):
     def __str__(self) -> str:
         return f"{self.user or self.email or self.code} → {self.student}"
 
+    # Who is whose guardian is the directory's question (accounts.directory.guardians_of, children_of,
+    # is_guardian_of); the invitations themselves are this app's, and are looked up only here.
+
+    @classmethod
+    def linked_student_ids(cls):
+        """The students with at least one guardian by the directory's rule (a subquery of ids)."""
+        return cls.objects.filter(accepted__isnull=False, user__is_active=True).values("student_id")
+
+    @classmethod
+    def invite(cls, student, *, code: str, email: str = "", invited_by=None) -> "Guardianship":
+        """A new invitation for the student's guardians, with its one-time code."""
+        return cls.objects.create(
+            municipality_id=student.municipality_id,
+            student=student,
+            code=code,
+            email=email,
+            invited_by=invited_by,
+        )
+
+    @classmethod
+    def code_in_use(cls, code: str) -> bool:
+        return cls.objects.filter(code=code).exists()
+
+    @classmethod
+    def open_invitation(cls, code: str) -> "Guardianship | None":
+        """The invitation with this code that nobody has accepted yet (in the current municipality)."""
+        return cls.objects.filter(code=code, user__isnull=True).select_related("student").first()
+
+    @classmethod
+    def locked(cls, pk: int) -> "Guardianship":
+        """The invitation, locked for the rest of the transaction (one code, one acceptance)."""
+        return cls.objects.select_for_update().get(pk=pk)
+
+    @classmethod
+    def of_student(cls, student):
+        """The student's invitations and linked guardians, for the school's record page (newest first)."""
+        return cls.objects.filter(student=student).select_related("user")
+
+    @classmethod
+    def link(cls, student, user, *, accepted) -> "Guardianship":
+        """Link an account as the student's accepted guardian, if it is not yet (the demo's personas)."""
+        guardianship, _created = cls.objects.get_or_create(
+            student=student,
+            user=user,
+            defaults={"municipality_id": student.municipality_id, "accepted": accepted},
+        )
+        return guardianship
+
+
+# The directory's guardian rule (an accepted invitation, an active account) as a condition on the joined
+# guardianships of a Student query, for counts over a whole class.
+LINKED_GUARDIAN = models.Q(guardianships__accepted__isnull=False, guardianships__user__is_active=True)
+
 
 class ConsentPolicy(models.Model):
     """A municipality's rule for who decides: below `guardian_age`, the listed purposes need a guardian."""

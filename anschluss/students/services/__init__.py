@@ -4,3 +4,8 @@ Split by sub-concept: classes (classes, students, sign-up codes), importing (Sch
 profile (interests, strengths, sharing), documents (library, CV, cover letters), consent (guardians,
 consents, the municipality's rule) and rights (data export, erasure, retention).
 """
+
+# The periodic tasks sit beside their services; importing them here registers them with Celery.
+from .rights import apply_retention_everywhere
+
+__all__ = ["apply_retention_everywhere"]

@@ -4,17 +4,19 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError  # raised by validate_password, not by this module
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anschluss.accounts.models import Membership, Role, User
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role, User
 from anschluss.core.audit import log_action
 from anschluss.core.models import School
+from anschluss.core.services import ServiceError, require
 
 from ..models import SchoolClass, Student
-from .common import new_code, normalise_code, require
+from .common import new_code, normalise_code
 
 
 @transaction.atomic
@@ -45,10 +47,12 @@ def do_update_class(
     return school_class
 
 
-def _unique_code(model=Student, field: str = "signup_code") -> str:
+def _unique_code(in_use=None) -> str:
+    """A fresh code; `in_use(code)` says whether it is taken (default: a student's sign-up code)."""
+    in_use = in_use or (lambda code: Student.objects.filter(signup_code=code).exists())
     while True:
         code = new_code()
-        if not model.objects.filter(**{field: code}).exists():
+        if not in_use(code):
             return code
 
 
@@ -92,7 +96,7 @@ def do_issue_signup_code(student: Student, *, actor) -> Student:
     """A new code for a student without an account (the old one stops working); needs students.manage_student."""
     require(actor, "students.manage_student", student)
     if student.user_id:
-        raise ValidationError(_("This student already has an account."))
+        raise ServiceError(_("This student already has an account."))
     student.signup_code = _unique_code()
     student.signup_code_created = timezone.now()
     student.save(update_fields=["signup_code", "signup_code_created"])
@@ -144,18 +148,18 @@ def suggested_username(student: Student) -> str:
 @transaction.atomic
 def do_sign_up_student(raw_code: str, *, username: str, password: str, actor) -> User:
     """Create the student's account from a valid one-time code; the code is used up. Anyone may call this
-    (the code is the permission). Raises ValidationError with a message for the form."""
+    (the code is the permission). Refuses with ServiceError at the form field concerned."""
     student = student_for_code(raw_code)
     if student is None:
-        raise ValidationError(
-            {"code": _("This code does not work. Check it or ask your teacher for a new one.")}
+        raise ServiceError(
+            _("This code does not work. Check it or ask your teacher for a new one."), field="code"
         )
     # Lock the row: two sign-ups with one code must not both succeed.
     student = Student.objects.select_for_update().get(pk=student.pk)
     if student.user_id:
-        raise ValidationError({"code": _("This code has already been used.")})
+        raise ServiceError(_("This code has already been used."), field="code")
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": _("This username is taken. Please choose another one.")})
+        raise ServiceError(_("This username is taken. Please choose another one."), field="username")
     user = User(
         username=username,
         first_name=student.first_name,
@@ -165,16 +169,16 @@ def do_sign_up_student(raw_code: str, *, username: str, password: str, actor) ->
     try:
         validate_password(password, user)
     except ValidationError as exc:
-        raise ValidationError({"password1": exc.messages}) from None
+        raise ServiceError(" ".join(exc.messages), field="password1") from None
     user.set_password(password)
     try:
         with transaction.atomic():
             user.save()
     except IntegrityError:
-        raise ValidationError({"username": _("This username is taken. Please choose another one.")}) from None
-    Membership.objects.create(
-        municipality=student.municipality, user=user, organisation=student.school, role=Role.STUDENT
-    )
+        raise ServiceError(
+            _("This username is taken. Please choose another one."), field="username"
+        ) from None
+    directory.grant(user, student.school, Role.STUDENT)
     student.user = user
     student.signup_code = None
     student.save(update_fields=["user", "signup_code"])

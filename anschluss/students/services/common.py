@@ -1,15 +1,11 @@
-import secrets
+"""Sign-up and invitation codes. Permission checks and refusals are the core's: `core.services.require` and
+`core.services.ServiceError`."""
 
-from django.core.exceptions import PermissionDenied
+import secrets
 
 # No 0/O, 1/I/L: codes are typed in by hand from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
-
-
-def require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def new_code() -> str:

@@ -3,21 +3,23 @@ the next request, because nothing caches it."""
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError  # raised by validate_password, not by this module
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anschluss.accounts.models import Membership, Role, User
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role, User
 from anschluss.core.audit import log_action
 from anschluss.core.mail import send_mail_after_commit
 from anschluss.core.models import Municipality
+from anschluss.core.services import ServiceError, require
 
 from ..models import Consent, ConsentPolicy, Guardianship, Student
 from ..purposes import BY_KEY, PURPOSE_KEYS
 from .classes import _unique_code
-from .common import format_code, normalise_code, require
+from .common import format_code, normalise_code
 
 
 def policy_of(municipality: Municipality) -> ConsentPolicy:
@@ -89,11 +91,11 @@ def do_decide_consent(student: Student, *, purpose: str, give: bool, actor) -> C
     decisions of the same purpose stay in the record; the newest counts."""
     require(actor, "students.decide_consent", student)
     if purpose not in BY_KEY:
-        raise ValidationError(_("Unknown purpose."))
+        raise ServiceError(_("Unknown purpose."), field="purpose")
     info = BY_KEY[purpose]
     as_student = student.user_id == actor.pk
     if as_student and give and needs_guardian(student, purpose):
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "For this, your parents or guardians must agree. They can say yes on their page in Anschluss; "
                 "your school gives them a letter with a code."
@@ -132,7 +134,7 @@ def do_update_consent_policy(
     """Set the municipality's consent rule (students.change_consent_policy)."""
     require(actor, "students.change_consent_policy", municipality)
     if any(p not in BY_KEY for p in guardian_purposes) or not 0 <= guardian_age <= 18:
-        raise ValidationError(_("Please check your entries."))
+        raise ServiceError(_("Please check your entries."))
     policy, _created = ConsentPolicy.objects.update_or_create(
         municipality=municipality,
         defaults={"guardian_age": guardian_age, "guardian_purposes": list(guardian_purposes)},
@@ -148,12 +150,8 @@ def do_invite_guardian(student: Student, *, email: str = "", actor, join_url: st
     """Invite a guardian with a one-time code: printed on a letter, and sent by e-mail when an address is given
     (students.invite_guardian)."""
     require(actor, "students.invite_guardian", student)
-    invitation = Guardianship.objects.create(
-        municipality=student.municipality,
-        student=student,
-        code=_unique_code(Guardianship, "code"),
-        email=email,
-        invited_by=actor,
+    invitation = Guardianship.invite(
+        student, code=_unique_code(Guardianship.code_in_use), email=email, invited_by=actor
     )
     log_action(actor, "students.guardian.invite", invitation, {"by_email": bool(email)})
     if email:
@@ -170,7 +168,7 @@ def invitation_for_code(raw_code: str) -> Guardianship | None:
     code = normalise_code(raw_code)
     if not code:
         return None
-    invitation = Guardianship.objects.filter(code=code, user__isnull=True).select_related("student").first()
+    invitation = Guardianship.open_invitation(code)
     if invitation is None:
         return None
     age = timezone.now() - invitation.invited
@@ -185,15 +183,15 @@ def do_accept_guardian_invitation(
     gets a new account with e-mail and password. The code is the permission; it is used up."""
     invitation = invitation_for_code(raw_code)
     if invitation is None:
-        raise ValidationError(
-            {"code": _("This code does not work. Check it or ask the school for a new letter.")}
+        raise ServiceError(
+            _("This code does not work. Check it or ask the school for a new letter."), field="code"
         )
-    invitation = Guardianship.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Guardianship.locked(invitation.pk)
     student = invitation.student
     if actor is not None and actor.is_authenticated:
         if actor.municipality_id != student.municipality_id:
-            raise ValidationError(
-                {"code": _("This code does not work. Check it or ask the school for a new letter.")}
+            raise ServiceError(
+                _("This code does not work. Check it or ask the school for a new letter."), field="code"
             )
         user = actor
     else:
@@ -201,8 +199,8 @@ def do_accept_guardian_invitation(
             User.objects.filter(email__iexact=email).exists()
             or User.objects.filter(username__iexact=email).exists()
         ):
-            raise ValidationError(
-                {"email": _("This e-mail address already has an account. Please sign in first.")}
+            raise ServiceError(
+                _("This e-mail address already has an account. Please sign in first."), field="email"
             )
         user = User(
             username=email.lower(),
@@ -214,15 +212,12 @@ def do_accept_guardian_invitation(
         try:
             validate_password(password, user)
         except ValidationError as exc:
-            raise ValidationError({"password1": exc.messages}) from None
+            raise ServiceError(" ".join(exc.messages), field="password1") from None
         user.set_password(password)
         user.save()
-    if student.guardianships.filter(user=user).exists():
-        raise ValidationError({"code": _("You are already linked to this student.")})
-    Membership.objects.get_or_create(
-        municipality=student.municipality, user=user, organisation=student.school, role=Role.GUARDIAN
-    )
-    user.__dict__.pop("_roles_cache", None)
+    if directory.is_guardian_of(user, student):
+        raise ServiceError(_("You are already linked to this student."), field="code")
+    directory.grant(user, student.school, Role.GUARDIAN)
     invitation.user, invitation.code, invitation.accepted = user, None, timezone.now()
     invitation.save(update_fields=["user", "code", "accepted"])
     log_action(user, "students.guardian.accept", invitation)

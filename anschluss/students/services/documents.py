@@ -1,20 +1,30 @@
 """The document library, the CV and cover letters. Files are checked by content and stored outside the web
 root (MEDIA_ROOT under var/); they are served only through views that check students.view_document."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError  # raised by uploads.check_upload, turned into ServiceError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
+from anschluss.core.services import ServiceError, require
 
 from ..models import CoverLetter, CurriculumVitae, CvEntry, Document, Student
 from ..uploads import IMAGE_TYPES, check_upload
-from .common import require
 
 
-def store_upload(student: Student, upload, *, kind: str, title: str, actor) -> Document:
-    """Check an uploaded file (size, type by magic bytes) and add it to the library. Callers check permissions."""
-    content_type = check_upload(upload)
+def _checked(upload, *, field: str, **limits) -> str:
+    """The content type of an upload that passes uploads.check_upload; a refusal as ServiceError at `field`."""
+    try:
+        return check_upload(upload, **limits)
+    except ValidationError as exc:
+        raise ServiceError(" ".join(exc.messages), field=field) from None
+
+
+def store_upload(student: Student, upload, *, kind: str, title: str, actor, field: str = "file") -> Document:
+    """Check an uploaded file (size, type by magic bytes) and add it to the library. Callers check permissions.
+    A bad file raises ServiceError at `field`."""
+    content_type = _checked(upload, field=field)
     document = Document(
         municipality=student.municipality,
         student=student,
@@ -31,10 +41,10 @@ def store_upload(student: Student, upload, *, kind: str, title: str, actor) -> D
 
 @transaction.atomic
 def do_upload_document(student: Student, *, kind: str, title: str, upload, actor) -> Document:
-    """Upload into the student's own library (students.edit_profile). Raises ValidationError for bad files."""
+    """Upload into the student's own library (students.edit_profile). Raises ServiceError for bad files."""
     require(actor, "students.edit_profile", student)
     if kind not in Document.Kind.values:
-        raise ValidationError({"kind": "unknown kind"})
+        raise ServiceError(_("Please choose from the list."), field="kind")
     return store_upload(student, upload, kind=kind, title=title, actor=actor)
 
 
@@ -97,7 +107,7 @@ def do_save_cv(student: Student, *, fields: dict, actor) -> CurriculumVitae:
 def do_set_cv_photo(student: Student, *, upload, actor) -> CurriculumVitae:
     """Add or replace the (optional) CV photo: JPEG or PNG, at most the upload limit (students.edit_profile)."""
     require(actor, "students.edit_profile", student)
-    content_type = check_upload(upload, allowed=IMAGE_TYPES)
+    content_type = _checked(upload, field="photo", allowed=IMAGE_TYPES)
     cv = cv_of(student)
     if cv.photo:
         cv.photo.delete(save=False)

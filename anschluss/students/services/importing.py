@@ -15,14 +15,15 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from anschluss.core.audit import log_action
 from anschluss.core.models import School
+from anschluss.core.services import ServiceError, require
 from anschluss.core.spreadsheets import FORMULA_MESSAGE, looks_like_formula
 
 from ..models import SchoolClass, Student, current_school_year
 from .classes import _unique_code
-from .common import require
 
 # Our field -> column headings that mean it (lower case). SchILD-NRW 3 text export names its columns by their
 # display text ("Nachname", "Interne ID-Nummer"); the SVWS import files use lower-case names ("klasse").
@@ -80,9 +81,19 @@ class ImportResult:
         return not self.errors
 
 
-class ImportRefused(Exception):
+class ImportRefused(ServiceError):
+    """The file is refused as a whole: `errors` names every bad row (line, column heading, message)."""
+
     def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} errors")
+        super().__init__(
+            ngettext(
+                "Nothing was imported: %(counter)s error",
+                "Nothing was imported: %(counter)s errors",
+                len(errors),
+            )
+            % {"counter": len(errors)},
+            field="file",
+        )
         self.errors = errors
 
 

@@ -2,16 +2,17 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
+from anschluss.core.permissions import allowed
+from anschluss.core.services import ServiceError, require
 
 from .. import kaoa
 from ..models import Document, Milestone, Student
-from .common import require
 from .documents import store_upload
 
 
@@ -32,17 +33,22 @@ def do_record_milestone(
     require(actor, "students.record_milestone", student)
     entry = kaoa.entry(detail)
     if entry is None or entry.level != 3:
-        raise ValidationError({"detail": _("Please choose a step from the list.")})
+        raise ServiceError(_("Please choose a step from the list."), field="detail")
     if level4 and (kaoa.entry(level4) is None or kaoa.entry(level4).parent != detail):  # type: ignore[union-attr]
-        raise ValidationError({"level4": _("This detail does not belong to the step you chose.")})
+        raise ServiceError(_("This detail does not belong to the step you chose."), field="level4")
     if date > timezone.localdate():
-        raise ValidationError({"date": _("The date cannot be in the future.")})
+        raise ServiceError(_("The date cannot be in the future."), field="date")
     document = None
     if evidence is not None:
         document = store_upload(
-            student, evidence, kind=Document.Kind.CERTIFICATE, title=entry.label[:200], actor=actor
+            student,
+            evidence,
+            kind=Document.Kind.CERTIFICATE,
+            title=entry.label[:200],
+            actor=actor,
+            field="evidence",
         )
-    by_school = actor.has_perm("students.confirm_milestone", student)
+    by_school = allowed(actor, "students.confirm_milestone", student)
     milestone = Milestone.objects.create(
         municipality=student.municipality,
         student=student,
@@ -75,12 +81,11 @@ def do_confirm_milestone(milestone: Milestone, *, actor) -> Milestone:
 def do_delete_milestone(milestone: Milestone, *, actor) -> None:
     """Remove a milestone: the school always may; the student only while it is unconfirmed."""
     student = milestone.student
-    if actor.has_perm("students.confirm_milestone", student) or (
-        milestone.confirmed is None and actor.has_perm("students.record_milestone", student)
+    if not (
+        allowed(actor, "students.confirm_milestone", student)
+        or (milestone.confirmed is None and allowed(actor, "students.record_milestone", student))
     ):
-        pass
-    else:
-        raise PermissionDenied
+        raise PermissionDenied("students.record_milestone")
     log_action(actor, "students.milestone.delete", milestone, {"detail": milestone.detail})
     milestone.delete()
 

@@ -1,15 +1,14 @@
 """The student's own profile: quiz answers, strengths, and what an application shows a company."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
+from anschluss.core.services import ServiceError, require
 
 from .. import interests
 from ..models import InterestAnswer, Strength, Student
 from ..strengths import STRENGTHS
-from .common import require
 from .consent import has_consent
 
 
@@ -20,7 +19,7 @@ def do_save_interest_answers(student: Student, answers: dict[str, int], *, actor
     require(actor, "students.edit_profile", student)
     keys = interests.item_keys()
     if any(key not in keys or value not in range(1, 6) for key, value in answers.items()):
-        raise ValidationError(_("Please choose one of the five answers."))
+        raise ServiceError(_("Please choose one of the five answers."))
     for key, value in answers.items():
         InterestAnswer.objects.update_or_create(
             student=student, item=key, defaults={"municipality": student.municipality, "value": value}
@@ -47,7 +46,7 @@ def do_set_own_strengths(student: Student, keys: list[str], *, actor) -> None:
     """The strengths the student names for themself, replacing the previous choice (students.edit_profile)."""
     require(actor, "students.edit_profile", student)
     if any(key not in STRENGTHS for key in keys):
-        raise ValidationError(_("Please choose from the list."))
+        raise ServiceError(_("Please choose from the list."), field="keys")
     own = student.strengths.filter(source=Strength.Source.STUDENT)
     own.exclude(key__in=keys).delete()
     present = set(own.values_list("key", flat=True))
@@ -68,7 +67,7 @@ def do_add_teacher_strength(student: Student, *, key: str, note: str, actor) -> 
     """A teacher or the coordinator names a strength, e.g. after the Potenzialanalyse."""
     require(actor, "students.add_teacher_strength", student)
     if key not in STRENGTHS:
-        raise ValidationError({"key": _("Please choose from the list.")})
+        raise ServiceError(_("Please choose from the list."), field="key")
     strength = Strength.objects.create(
         municipality=student.municipality,
         student=student,
@@ -124,8 +123,3 @@ def shared_profile(student: Student) -> dict:
             student.milestones.filter(confirmed__isnull=False).select_related("evidence").order_by("-date")
         )
     return profile
-
-
-def shares_milestones(student: Student) -> bool:
-    """Whether applications show the student's confirmed milestones (with their certificates)."""
-    return student.share_milestones and has_consent(student, "applications")

@@ -3,24 +3,22 @@
 
 import datetime
 
+from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope
 
-from anschluss.accounts.models import Membership, Role
-from anschluss.core.audit import log_action, log_reads
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core.audit import log_action
+from anschluss.core.models import Municipality
+from anschluss.core.services import require
 
 from .. import interests, kaoa
 from ..models import Student
-from .common import require
 from .consent import current_decisions
 from .profile import answers_of
-
-
-def audit_read(actor, student: Student, reason: str) -> None:
-    """Log a read of a student's record by anyone but the student themself (rule 3 of ARCHITECTURE.md)."""
-    if actor is None or student.user_id != getattr(actor, "pk", None):
-        log_reads(actor, [student], reason=reason)
 
 
 def export_data(student: Student, *, actor) -> dict:
@@ -107,7 +105,7 @@ def export_data(student: Student, *, actor) -> dict:
             }
             for c in student.consents.all()
         ],
-        "guardians": [str(g.user) for g in student.guardianships.filter(user__isnull=False)],
+        "guardians": [str(user) for user in directory.guardians_of(student)],
         "current_consents": sorted(p for p, c in current_decisions(student).items() if c.decision == "given"),
     }
 
@@ -154,7 +152,7 @@ def do_erase_student(student: Student, *, actor) -> bool:
     _erase_own_content(student)
     user = student.user
     if user is not None:
-        Membership.objects.filter(user=user, role=Role.STUDENT).delete()
+        directory.end(user, Role.STUDENT)
         user.is_active = False
         user.set_unusable_password()
         user.save(update_fields=["is_active", "password"])
@@ -188,3 +186,15 @@ def apply_retention(today: datetime.date | None = None) -> int:
         student.delete()
         count += 1
     return count
+
+
+@shared_task(name="anschluss.students.apply_retention")
+def apply_retention_everywhere() -> dict[str, int]:
+    """The daily retention job: `apply_retention` in the scope of every municipality (inactive ones too: the
+    duty to delete does not end with the service). Scheduled in settings.CELERY_BEAT_SCHEDULE; the command
+    `apply_student_retention` runs it by hand. Returns the students deleted per municipality."""
+    results = {}
+    for municipality in Municipality.objects.order_by("pk"):
+        with scope(municipality=municipality.pk):
+            results[municipality.slug] = apply_retention()
+    return results

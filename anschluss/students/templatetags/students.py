@@ -2,8 +2,10 @@
 
 from django import template
 
+from anschluss.accounts import directory
+
 from .. import interests
-from ..models import Guardianship, SchoolClass, Student
+from ..models import SchoolClass
 from ..services.documents import cv_of
 from ..services.profile import answers_of
 
@@ -14,7 +16,7 @@ register = template.Library()
 def student_summary(context) -> dict | None:
     """The signed-in student's progress for their start page, or None without a profile."""
     user = context["request"].user
-    student = Student.objects.filter(user=user).select_related("school_class").first()
+    student = directory.student_of(user)
     if student is None:
         return None
     answered = len(answers_of(student))
@@ -31,9 +33,8 @@ def student_summary(context) -> dict | None:
 
 @register.simple_tag(takes_context=True)
 def guardian_children(context) -> list:
-    user = context["request"].user
-    guardianships = Guardianship.objects.filter(user=user, accepted__isnull=False).select_related("student")
-    return [g.student for g in guardianships]
+    """The students whose accepted guardian the signed-in user is (their names link to their pages)."""
+    return list(directory.children_of(context["request"].user).order_by("first_name", "pk"))
 
 
 @register.simple_tag(takes_context=True)

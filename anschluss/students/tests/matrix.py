@@ -1,5 +1,13 @@
 """Permission matrix of the students app. Objects come from tests/world.py: the student persona in class 9b,
-taught by the teacher persona, at the school of the school coordinator persona; the guardian persona linked."""
+taught by the teacher persona, at the school of the school coordinator persona; the guardian persona linked.
+
+`personal=True` marks the pages that show a student's name with personal data to someone else: the school's
+class overview and student record, the guardians' pages, and the pages the student shares with them
+(consents, documents, the question before a milestone is deleted). Each of them logs a read on every answer,
+whoever reads it (views/common.py), and none of them opens to the platform admin. The student's own space
+("me/…", the `own` rows) shows the student only their own data, logs no read and is not marked. Pages that show
+a name without further data (the forms to add a milestone or to erase a student) are not marked either.
+"""
 
 from anschluss.testing.matrix import Row, everyone, municipal
 
@@ -45,22 +53,40 @@ ROWS = [
     Row("students:join", get=everyone(200), post=everyone(200), kwargs=_main),
     Row("students:guardian_join", get=everyone(200), post=everyone(200), kwargs=_main),
     # The school's workbench
-    # Platform admins may open the list; it shows no class (they teach none).
+    # Class names and counts, no student's name. Platform admins teach no class and do not get it.
     Row(
         "students:class_list",
-        get=municipal([*SCHOOL, "other_school_coordinator", "platform_admin"]),
+        get=municipal([*SCHOOL, "other_school_coordinator"]),
         post=GET_ONLY,
         kwargs=_main,
     ),
     Row("students:class_create", get=municipal(STUBOS), post=municipal(STUBOS), kwargs=_main),
-    Row("students:class_detail", get=municipal(SCHOOL), post=GET_ONLY, kwargs=_with("own_class")),
+    Row(
+        "students:class_detail",
+        get=municipal(SCHOOL),
+        post=GET_ONLY,
+        kwargs=_with("own_class"),
+        personal=True,
+    ),
     Row("students:class_edit", get=municipal(STUBO), post=municipal(STUBO), kwargs=_with("own_class")),
-    Row("students:class_xlsx", get=municipal(SCHOOL), post=GET_ONLY, kwargs=_with("own_class")),
+    Row(
+        "students:class_xlsx",
+        get=municipal(SCHOOL),
+        post=GET_ONLY,
+        kwargs=_with("own_class"),
+        personal=True,
+    ),
     Row("students:class_codes", get=GET_ONLY, post=municipal(STUBO), kwargs=_with("own_class")),
     Row("students:guardian_letters", get=GET_ONLY, post=municipal(STUBO), kwargs=_with("own_class")),
     Row("students:student_add", get=municipal(STUBO), post=municipal(STUBO), kwargs=_with("own_class")),
     Row("students:import", get=municipal(STUBOS), post=municipal(STUBOS), kwargs=_main),
-    Row("students:student_detail", get=municipal(SCHOOL), post=GET_ONLY, kwargs=_with("student")),
+    Row(
+        "students:student_detail",
+        get=municipal(SCHOOL),
+        post=GET_ONLY,
+        kwargs=_with("student"),
+        personal=True,
+    ),
     Row("students:student_code", get=GET_ONLY, post=municipal(STUBO, ok=302), kwargs=_with("student")),
     Row(
         "students:school_milestone_add",
@@ -93,14 +119,22 @@ ROWS = [
         post=municipal(["student", *SCHOOL], ok=302),
         kwargs=_with("milestone"),
         data=YES,
+        personal=True,
     ),
     Row(
         "students:document_download",
         get=municipal([*FAMILY, *SCHOOL]),
         post=GET_ONLY,
         kwargs=_with("document"),
+        personal=True,
     ),
-    Row("students:consents", get=municipal(FAMILY), post=municipal(FAMILY, ok=302), kwargs=_with("student")),
+    Row(
+        "students:consents",
+        get=municipal(FAMILY),
+        post=municipal(FAMILY, ok=302),
+        kwargs=_with("student"),
+        personal=True,
+    ),
     Row(
         "students:consent_revoke",
         get=municipal(FAMILY),
@@ -108,10 +142,28 @@ ROWS = [
         kwargs=_with("consent"),
         data=YES,
     ),
-    Row("students:child", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
+    Row(
+        "students:child",
+        get=municipal(["guardian"]),
+        post=GET_ONLY,
+        kwargs=_with("student"),
+        personal=True,
+    ),
     # The guardian's download of the child's data export; the student uses /me/data/ (own rows below).
-    Row("students:child_data_json", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
-    Row("students:child_data_pdf", get=municipal(["guardian"]), post=GET_ONLY, kwargs=_with("student")),
+    Row(
+        "students:child_data_json",
+        get=municipal(["guardian"]),
+        post=GET_ONLY,
+        kwargs=_with("student"),
+        personal=True,
+    ),
+    Row(
+        "students:child_data_pdf",
+        get=municipal(["guardian"]),
+        post=GET_ONLY,
+        kwargs=_with("student"),
+        personal=True,
+    ),
     # The student's own space
     own("milestones"),
     own("milestone_add", post=200),

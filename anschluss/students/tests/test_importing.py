@@ -9,6 +9,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from anschluss.core.services import ServiceError
 from anschluss.students.models import SchoolClass, Student
 from anschluss.students.services.importing import ImportRefused, do_import_students
 
@@ -43,6 +44,9 @@ def test_broken_rows_are_reported_exactly_and_nothing_is_written(world, in_scope
     errors = [(e.line, e.column) for e in refused.value.errors]
     assert errors == [(3, "Nachname"), (4, "Geburtsdatum"), (5, "Jahrgang"), (6, "")]
     assert "line 2" in refused.value.errors[-1].message
+    # One refusal of the whole file, the service way: at the form's file field, with every row.
+    assert isinstance(refused.value, ServiceError) and refused.value.field == "file"
+    assert str(refused.value) == "Nothing was imported: 4 errors"
     assert not Student.objects.exists()
     assert not SchoolClass.objects.exists()
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
+from anschluss.core.models import AuditEntry
 from anschluss.offers.models import ApplicationStatus
 from anschluss.offers.tests.factories import make_application
 from anschluss.students.dashboard import class_overview
@@ -126,3 +127,74 @@ def test_the_sharing_page_says_when_the_consent_is_missing(world, client_for, sc
 def test_the_data_export_pdf_is_a_pdf(world, client_for, school):
     response = client_for("student").get(reverse("students:data_pdf", kwargs={"municipality": "dortmund"}))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_what_a_company_sees_of_documents_is_the_offer_portals_rule(world, school, client_for, monkeypatch):
+    """students.view_document asks offers.view_received_document for company staff and reads no application
+    itself: with that rule answering yes or no, the company gets the document or not, and a download logs it."""
+    import rules
+
+    from anschluss.core.permissions import allowed
+
+    company, document = world.users["company_staff"], school.document
+    asked = []
+
+    def offers_rule(answer):
+        @rules.predicate
+        def received(user, obj) -> bool:
+            asked.append((user, obj))
+            return answer
+
+        return received
+
+    name = "offers.view_received_document"
+    monkeypatch.setitem(rules.permissions.permissions, name, offers_rule(False))
+    with scopes_disabled():
+        assert not allowed(company, "students.view_document", document)
+    assert asked == [(company, document)]
+    monkeypatch.setitem(rules.permissions.permissions, name, offers_rule(True))
+    with scopes_disabled():
+        assert allowed(company, "students.view_document", document)
+        # Only documents: the rule is not asked about a student's other records.
+        assert not allowed(company, "students.view_student", school.student)
+    download = reverse("students:document_download", kwargs={"municipality": "dortmund", "pk": document.pk})
+    assert client_for("company_staff").get(download).status_code == 200
+    with scopes_disabled():
+        read = AuditEntry.objects.filter(kind="read", actor=company).get()
+    assert (read.target_type, read.target_id) == ("students.student", str(school.student.pk))
+
+
+def test_the_application_section_renders_what_the_applicant_shares(world, school, rf):
+    from django.template.loader import render_to_string
+
+    from anschluss.students.sections import application_profile_section
+
+    application = _application(world, school)
+    with scopes_disabled():
+        template, context = application_profile_section(rf.get("/"), application)
+        assert render_to_string(template, context).count('id="shared-profile-none"') == 1
+        do_update_sharing(school.student, **SHARE_ALL, actor=world.users["student"])
+        do_decide_consent(school.student, purpose="applications", give=True, actor=world.users["guardian"])
+        template, context = application_profile_section(rf.get("/"), application)
+        content = render_to_string(template, context)
+    assert 'id="shared-profile-none"' not in content and "Hauptschule Kley" in content
+    application.student = None
+    assert application_profile_section(rf.get("/"), application) is None
+
+
+def test_the_class_overview_counts_guardians_by_the_directorys_rule(world, in_scope, school, client_for):
+    from anschluss.accounts import directory
+    from anschluss.accounts.models import User
+
+    guardian = world.users["guardian"]
+    assert class_overview(school.own_class)[1][0].guardians == 1
+    assert list(directory.guardians_of(school.student)) == [guardian]
+    # A closed account is no guardian any more: not counted, and the student gets a new letter.
+    User.objects.filter(pk=guardian.pk).update(is_active=False)
+    assert class_overview(school.own_class)[1][0].guardians == 0
+    assert not directory.guardians_of(school.student).exists()
+    letters = reverse(
+        "students:guardian_letters", kwargs={"municipality": "dortmund", "pk": school.own_class.pk}
+    )
+    assert client_for("school_coordinator").post(letters).content.startswith(b"%PDF")
+    assert school.student.guardianships.filter(user__isnull=True, code__isnull=False).count() == 1

@@ -1,14 +1,15 @@
 """Consent and visibility: the student's and the guardians' decisions, and what applications show companies."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from anschluss.core.permissions import deny
+from anschluss.core.audit import log_reads
+from anschluss.core.permissions import allowed, deny
+from anschluss.core.services import ServiceError
 
 from .. import interests, kaoa
 from ..forms.profile import SharingForm
@@ -17,7 +18,7 @@ from ..purposes import BY_KEY
 from ..services.consent import do_decide_consent, do_revoke_consent, has_consent, needs_guardian
 from ..services.milestones import done_features
 from ..services.profile import SHARING_FIELDS, answers_of, do_update_sharing
-from .common import allowed, own_student, student_or_deny
+from .common import own_student, student_or_deny
 from .confirm import ask, confirmed
 from .records import consent_rows
 
@@ -25,7 +26,7 @@ from .records import consent_rows
 @require_http_methods(["GET", "POST"])
 def consents(request, municipality: str, pk: int):
     """One page per student: each purpose with recipient and scope, the current decision, and the buttons."""
-    student = student_or_deny(request, pk, "students.decide_consent", reason="consents (guardian)")
+    student = student_or_deny(request, pk, "students.decide_consent", reason="consents")
     if student is None:
         return deny(request)
     if request.method == "POST":
@@ -35,8 +36,8 @@ def consents(request, municipality: str, pk: int):
         else:
             try:
                 do_decide_consent(student, purpose=purpose, give=decision == "give", actor=request.user)
-            except ValidationError as exc:
-                messages.error(request, exc.messages[0])
+            except ServiceError as error:
+                messages.error(request, str(error))
             else:
                 messages.success(request, _("Your decision is saved."))
         return redirect("students:consents", municipality=municipality, pk=pk)
@@ -104,9 +105,10 @@ def sharing(request, municipality: str, student):
 @require_safe
 def child(request, municipality: str, pk: int):
     """A guardian's view of their child: milestones, interests done or not, consents."""
-    student = student_or_deny(request, pk, "students.decide_consent", reason="child overview (guardian)")
+    student = student_or_deny(request, pk, "students.decide_consent")
     if student is None or student.user_id == request.user.pk:
         return deny(request)
+    log_reads(request.user, [student], "child overview (guardian)")
     done = done_features(student)
     result = interests.profile(answers_of(student))
     context = {

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from anschluss.core.services import ServiceError
 
 from ..forms.documents import CvEntryForm, CvHobbiesForm, CvPersonalForm, CvSkillsForm, PhotoForm
 from ..models import CvEntry, Document
@@ -144,8 +145,8 @@ def cv_step(request, municipality: str, student, step: str):
         if request.method == "POST" and form.is_valid():
             try:
                 do_set_cv_photo(student, upload=form.cleaned_data["photo"], actor=request.user)
-            except ValidationError as exc:
-                form.add_error("photo", exc)
+            except ServiceError as error:
+                error.add_to_form(form)
             else:
                 return _after_save(request, municipality, current)
     elif request.method == "POST":

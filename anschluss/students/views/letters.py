@@ -1,7 +1,6 @@
 """Cover letters with structure, examples and a checklist (no AI), and the document library."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.permissions import deny
+from anschluss.core.audit import log_reads
+from anschluss.core.permissions import allowed, deny
+from anschluss.core.services import ServiceError
 
 from ..forms.documents import CoverLetterForm, DocumentForm
 from ..models import CoverLetter, Document
@@ -22,9 +23,8 @@ from ..services.documents import (
     do_store_pdf,
     do_upload_document,
 )
-from ..services.rights import audit_read
 from ..uploads import serve
-from .common import allowed, own_student
+from .common import own_student
 from .confirm import ask, confirmed
 
 # What each part of the letter is for, with an example; shown next to the field.
@@ -147,11 +147,8 @@ def documents(request, municipality: str, student):
                 upload=form.cleaned_data["file"],
                 actor=request.user,
             )
-        except ValidationError as exc:
-            for field, errors in (
-                exc.message_dict.items() if hasattr(exc, "error_dict") else [("file", exc.messages)]
-            ):
-                form.add_error(field, errors)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The file is saved."))
             return redirect("students:documents", municipality=municipality)
@@ -164,7 +161,7 @@ def document_download(request, municipality: str, pk: int):
     document: Document = get_object_or_404(Document.objects.select_related("student"), pk=pk)
     if not allowed(request.user, "students.view_document", document):
         return deny(request)
-    audit_read(request.user, document.student, f"document {document.pk}")
+    log_reads(request.user, [document.student], f"document {document.pk}")
     inline = document.content_type.startswith("image/")
     return serve(
         document.file, document.content_type, f"{document.title}.{document.extension}", inline=inline

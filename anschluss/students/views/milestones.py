@@ -1,10 +1,11 @@
 """The student's own milestones (KAoA standard elements): what they did, with certificates."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
+
+from anschluss.core.services import ServiceError
 
 from .. import kaoa
 from ..forms.milestones import MilestoneForm
@@ -34,9 +35,8 @@ def milestone_add(request, municipality: str, student):
     if request.method == "POST" and form.is_valid():
         try:
             do_record_milestone(student, **form.cleaned_data, actor=request.user)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Saved. Your teacher will confirm it."))
             return redirect("students:milestones", municipality=municipality)

@@ -1,12 +1,13 @@
 """The interest quiz: ten short pages of six questions; answers are saved page by page (and, with JavaScript,
 click by click), so a student can stop at any time and go on later."""
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from anschluss.core.services import ServiceError
 
 from .. import interests
 from ..services.profile import answers_of, do_reset_interests, do_save_interest_answers
@@ -33,7 +34,7 @@ def _posted_answers(post, page_items) -> dict[str, int]:
         raw = post.get(item.key)
         if raw:
             if raw not in {"1", "2", "3", "4", "5"}:
-                raise ValidationError(_("Please choose one of the five answers."))
+                raise ServiceError(_("Please choose one of the five answers."))
             answers[item.key] = int(raw)
     return answers
 
@@ -49,8 +50,8 @@ def quiz_page(request, municipality: str, student, page: int):
         try:
             answers = _posted_answers(request.POST, items)
             do_save_interest_answers(student, answers, actor=request.user)
-        except ValidationError as exc:
-            error = exc.messages[0]
+        except ServiceError as exc:
+            error = str(exc)
         else:
             if request.POST.get("action") == "pause":
                 return redirect("students:quiz", municipality=municipality)
@@ -84,10 +85,10 @@ def quiz_save(request, municipality: str, student):
     item, value = request.POST.get("item", ""), request.POST.get("value", "")
     try:
         if item not in interests.item_keys() or value not in {"1", "2", "3", "4", "5"}:
-            raise ValidationError(_("Please choose one of the five answers."))
+            raise ServiceError(_("Please choose one of the five answers."))
         answered = do_save_interest_answers(student, {item: int(value)}, actor=request.user)
-    except ValidationError as exc:
-        return JsonResponse({"ok": False, "error": exc.messages[0]}, status=400)
+    except ServiceError as exc:
+        return JsonResponse({"ok": False, "error": str(exc)}, status=400)
     return JsonResponse({"ok": True, "answered": answered, "total": len(interests.items())})
 
 

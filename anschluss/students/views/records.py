@@ -2,20 +2,21 @@
 municipality's consent rule."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.permissions import deny, permission_required
+from anschluss.core.audit import log_reads
+from anschluss.core.permissions import allowed, deny, permission_required
+from anschluss.core.services import ServiceError
 
 from .. import kaoa
 from ..forms.consent import ConsentPolicyForm, GuardianInviteForm
 from ..forms.milestones import MilestoneForm
 from ..forms.profile import TeacherStrengthForm
-from ..models import Milestone
+from ..models import Guardianship, Milestone
 from ..purposes import PURPOSES
 from ..services.classes import code_is_valid, do_issue_signup_code
 from ..services.common import format_code
@@ -30,7 +31,7 @@ from ..services.consent import (
 from ..services.milestones import do_confirm_milestone, do_delete_milestone, do_record_milestone
 from ..services.profile import do_add_teacher_strength
 from ..services.rights import do_erase_student, retention_ends
-from .common import allowed, student_or_deny
+from .common import student_or_deny
 from .confirm import ask, confirmed
 
 
@@ -60,7 +61,7 @@ def student_detail(request, municipality: str, pk: int):
         "strengths": student.strengths.select_related("author"),
         "strength_form": TeacherStrengthForm(),
         "invite_form": GuardianInviteForm(),
-        "guardianships": student.guardianships.select_related("user"),
+        "guardianships": Guardianship.of_student(student),
         "consents": consent_rows(student),
         "can_manage": allowed(request.user, "students.manage_student", student),
         "code": format_code(student.signup_code) if code_is_valid(student) else "",
@@ -85,8 +86,8 @@ def student_code(request, municipality: str, pk: int):
             _("New code: %(code)s. The old code no longer works.")
             % {"code": format_code(student.signup_code)},
         )
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+    except ServiceError as error:
+        messages.error(request, str(error))
     return _back(student)
 
 
@@ -116,6 +117,8 @@ def milestone_delete(request, municipality: str, pk: int):
     else:
         back = reverse("students:milestones", kwargs={"municipality": municipality})
     if not confirmed(request):
+        # The question shows the student's milestone (and, to the school, their name): a read.
+        log_reads(request.user, [student], "milestone to delete")
         item = f"{milestone.title} ({milestone.date:%d.%m.%Y})"
         if by_school:
             item = f"{student}: {item}"
@@ -150,9 +153,8 @@ def school_milestone_add(request, municipality: str, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             do_record_milestone(student, **form.cleaned_data, actor=request.user)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The milestone is recorded and confirmed."))
             return _back(student)
@@ -216,7 +218,11 @@ def consent_policy(request, municipality: str):
     initial = {"guardian_age": policy.guardian_age, "guardian_purposes": policy.guardian_purposes}
     form = ConsentPolicyForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        do_update_consent_policy(request.municipality, **form.cleaned_data, actor=request.user)
-        messages.success(request, _("The consent rule is saved."))
-        return redirect("students:consent_policy", municipality=municipality)
+        try:
+            do_update_consent_policy(request.municipality, **form.cleaned_data, actor=request.user)
+        except ServiceError as error:
+            error.add_to_form(form)
+        else:
+            messages.success(request, _("The consent rule is saved."))
+            return redirect("students:consent_policy", municipality=municipality)
     return render(request, "students/consent_policy.html", {"form": form})

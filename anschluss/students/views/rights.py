@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from anschluss.core.audit import log_reads
 from anschluss.core.permissions import deny
 
 from .. import interests, kaoa
@@ -108,9 +109,10 @@ def data_pdf(request, municipality: str, student):
 def _child_or_deny(request, pk: int, reason: str):
     """The guardian's child `pk` (students.export_data, read logged with `reason`), else None. The student
     themself uses /me/data/."""
-    student = student_or_deny(request, pk, "students.export_data", reason=reason)
+    student = student_or_deny(request, pk, "students.export_data")
     if student is None or student.user_id == request.user.pk:
         return None
+    log_reads(request.user, [student], reason)
     return student
 
 

@@ -2,7 +2,6 @@
 guardian letters, the class overview and its XLSX export."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,25 +9,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.accounts.models import Membership, Role
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
+from anschluss.core.audit import log_reads
 from anschluss.core.models import School
-from anschluss.core.permissions import deny, permission_required
+from anschluss.core.permissions import allowed, deny, permission_required
+from anschluss.core.services import ServiceError
 
 from ..dashboard import class_overview, class_workbook
 from ..forms.classes import ClassForm, ImportForm, StudentForm
-from ..models import SchoolClass, current_school_year
+from ..models import Guardianship, SchoolClass, current_school_year
 from ..pdf import pdf_response, render_pdf
 from ..services.classes import do_add_student, do_create_class, do_prepare_code_sheet, do_update_class
 from ..services.common import format_code
 from ..services.consent import do_invite_guardian
 from ..services.importing import ImportRefused, do_import_students
-from ..services.rights import audit_read
-from .common import allowed
 
 
 def _schools_of(user, role: str):
-    ids = Membership.objects.filter(user=user, role=role, is_active=True).values("organisation_id")
-    return School.objects.filter(pk__in=ids).order_by("name")
+    return School.objects.filter(pk__in=directory.organisation_ids(user, role)).order_by("name")
 
 
 def _class_or_deny(request, pk: int, perm: str):
@@ -111,8 +110,7 @@ def class_detail(request, municipality: str, pk: int):
     if school_class is None:
         return deny(request)
     expected, rows = class_overview(school_class)
-    for row in rows:
-        audit_read(request.user, row.student, "class overview")
+    log_reads(request.user, [row.student for row in rows], "class overview")
     context = {
         "school_class": school_class,
         "expected": expected,
@@ -129,8 +127,7 @@ def class_xlsx(request, municipality: str, pk: int):
     if school_class is None:
         return deny(request)
     data = class_workbook(school_class)
-    for student in school_class.students.all():
-        audit_read(request.user, student, "class overview export")
+    log_reads(request.user, school_class.students.all(), "class overview export")
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -146,6 +143,7 @@ def class_codes(request, municipality: str, pk: int):
     if school_class is None:
         return deny(request)
     students = do_prepare_code_sheet(school_class, actor=request.user)
+    log_reads(request.user, students, "code sheet")
     join_url = request.build_absolute_uri(reverse("students:join", kwargs={"municipality": municipality}))
     strips = [{"student": s, "code": format_code(s.signup_code)} for s in students]
     context = {"school_class": school_class, "strips": strips, "join_url": join_url}
@@ -163,9 +161,12 @@ def guardian_letters(request, municipality: str, pk: int):
         reverse("students:guardian_join", kwargs={"municipality": municipality})
     )
     letters = []
-    for student in school_class.students.exclude(guardianships__user__isnull=False).order_by("last_name"):
+    for student in school_class.students.exclude(pk__in=Guardianship.linked_student_ids()).order_by(
+        "last_name"
+    ):
         invitation = do_invite_guardian(student, actor=request.user)
         letters.append({"student": student, "code": format_code(invitation.code)})
+    log_reads(request.user, [letter["student"] for letter in letters], "guardian letters")
     context = {"school_class": school_class, "letters": letters, "join_url": join_url}
     pdf = render_pdf("students/pdf/guardian_letters.html", context, request)
     return pdf_response(pdf, f"elternbriefe-{school_class.name}.pdf")
@@ -202,9 +203,9 @@ def import_students(request, municipality: str):
                 school, data, target_class=form.cleaned_data["school_class"], actor=request.user
             )
         except ImportRefused as refused:
+            # Every bad row is listed on the page; the form itself is fine.
             errors = refused.errors
-        except ValidationError as exc:
-            errors = []
-            form.add_error("file", exc)
+        except ServiceError as error:
+            error.add_to_form(form)
     context = {"form": form, "school": school, "errors": errors, "result": result}
     return render(request, "students/school/import.html", context, status=200)

@@ -4,10 +4,11 @@ with the code from their letter."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from anschluss.core.services import ServiceError
 
 from ..forms.signup import CodeForm, GuardianCodeForm, GuardianJoinForm, StudentAccountForm
 from ..services.classes import do_sign_up_student, student_for_code, suggested_username
@@ -34,11 +35,6 @@ def _count_failure(request) -> None:
     cache.incr(key)
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @require_http_methods(["GET", "POST"])
 def join(request, municipality: str):
     """Step 1: the code. Step 2 (same address, the code carried in the form): username and password."""
@@ -56,8 +52,8 @@ def join(request, municipality: str):
                     password=form.cleaned_data["password1"],
                     actor=request.user,
                 )
-            except ValidationError as exc:
-                _add_errors(form, exc)
+            except ServiceError as error:
+                error.add_to_form(form)
             else:
                 login(request, user, backend=BACKEND)
                 messages.success(
@@ -115,8 +111,8 @@ def guardian_join(request, municipality: str):
                     first_name=data.get("first_name", ""),
                     last_name=data.get("last_name", ""),
                 )
-            except ValidationError as exc:
-                _add_errors(form, exc)
+            except ServiceError as error:
+                error.add_to_form(form)
             else:
                 if not signed_in:
                     login(request, user, backend=BACKEND)

@@ -1,16 +1,14 @@
 from django.core.management.base import BaseCommand
-from django_scopes import scope
 
-from anschluss.core.models import Municipality
-from anschluss.students.services.rights import apply_retention
+from anschluss.students.services.rights import apply_retention_everywhere
 
 
 class Command(BaseCommand):
-    help = "Delete students whose school records have passed their retention period (VO-DV I). Run daily."
+    help = (
+        "Delete students whose school records have passed their retention period (VO-DV I). The same job runs "
+        "daily as the periodic task anschluss.students.apply_retention."
+    )
 
     def handle(self, *args, **options):
-        total = 0
-        for municipality in Municipality.objects.all():
-            with scope(municipality=municipality.pk):
-                total += apply_retention()
+        total = sum(apply_retention_everywhere().values())
         self.stdout.write(f"{total} students deleted.")

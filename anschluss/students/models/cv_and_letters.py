@@ -1,4 +1,4 @@
-"""Application documents the student writes: the German tabular CV and cover letters."""
+"""What the student writes for applications: the German tabular CV (Lebenslauf) and cover letters."""
 
 import uuid
 
