@@ -7,8 +7,6 @@ from .applications import (
     do_send_acknowledgement_reminders,
     do_withdraw_application,
 )
-from .errors import OfferError
-from .notify import do_mark_notifications_read
 from .offers import (
     do_close_offer,
     do_create_offer,
@@ -20,8 +18,11 @@ from .offers import (
 )
 from .saved import do_delete_saved_search, do_save_search, do_send_search_digests, do_toggle_saved_offer
 
+# The periodic tasks beside the services they run (their Celery names: anschluss.offers.tasks.<name>).
+from . import periodic  # noqa: E402, isort: skip
+
 __all__ = [
-    "OfferError",
+    "periodic",
     "do_accept_place",
     "do_answer_application",
     "do_apply",
@@ -29,7 +30,6 @@ __all__ = [
     "do_create_offer",
     "do_delete_saved_search",
     "do_expire_offers",
-    "do_mark_notifications_read",
     "do_publish_offer",
     "do_reject_offer",
     "do_save_search",

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from anschluss.core.permissions import deny
+from anschluss.core.permissions import allowed, deny
 
 from ..models import Application, Offer
 
@@ -21,16 +21,17 @@ def get_application(request, pk: int) -> Application:
 
 def check(request, perm: str, obj):
     """None if the user has `perm` on obj, else the response of core.permissions.deny (login/404/403)."""
-    if request.user.has_perm(perm, obj):
+    if allowed(request.user, perm, obj):
         return None
     return deny(request)
 
 
 def not_found_unless(request, perm: str, obj) -> None:
     """For objects whose existence is not public (unpublished offers): 404 instead of 403."""
-    if not request.user.has_perm(perm, obj):
+    if not allowed(request.user, perm, obj):
         raise Http404
 
 
 def report(request, error) -> None:
+    """A refusal (a ServiceError or a message) where there is no form to show it on."""
     messages.error(request, str(error))
