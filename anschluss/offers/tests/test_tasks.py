@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from anschluss.core.tests.factories import CompanyFactory
-from anschluss.offers import tasks
+from anschluss.offers.services import periodic as tasks
 from anschluss.offers.models import Offer, OfferStatus
 
 from .factories import make_application, make_offer
