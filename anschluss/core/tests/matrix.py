@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django_scopes import scopes_disabled
 
-from anschluss.testing.matrix import Row, everyone, expect, municipal
+from anschluss.testing.matrix import MAIN_MUNICIPALITY, Row, everyone, expect, municipal
 
 
 def _main(world):
@@ -15,6 +15,20 @@ def _feedback(world):
         report = AccessibilityFeedback.objects.create(municipality=world.main, message="Kontrast zu schwach")
     return {"municipality": world.main.slug, "pk": report.pk}
 
+
+def _notification(world):
+    from anschluss.core.models import Notification
+
+    with scopes_disabled():
+        note = Notification.objects.create(
+            municipality=world.main, user=world.users["student"], kind="core.test", url="/dortmund/"
+        )
+    return {"municipality": world.main.slug, "pk": note.pk}
+
+
+# Everyone of the municipality has an inbox; the platform admin belongs to no municipality and has none.
+INBOX = municipal(MAIN_MUNICIPALITY)
+INBOX.update(platform_admin=403)
 
 PUBLIC_PAGES = ["home", "school_list", "imprint", "privacy", "accessibility"]
 PLATFORM_PAGES = [
@@ -43,6 +57,20 @@ ROWS = [
         kwargs=_feedback,
     ),
     Row("core:audit_log", get=municipal(["coordinator", "platform_admin"]), post=everyone(405), kwargs=_main),
+    Row("core:inbox", get=INBOX, post=everyone(405), kwargs=_main),
+    # Only the recipient opens a notification (and follows its link); for everybody else it does not exist.
+    Row(
+        "core:notification",
+        get=expect(404, student=302, anonymous=302, platform_admin=403),
+        post=everyone(405),
+        kwargs=_notification,
+    ),
+    Row(
+        "core:inbox_read",
+        get=everyone(405),
+        post={k: 302 if v == 200 else v for k, v in INBOX.items()},
+        kwargs=_main,
+    ),
     # Django's language switch: redirects back to `next` (GET changes nothing).
     Row("set_language", get=everyone(302), post=everyone(302), data={"language": "en", "next": "/"}),
 ]
