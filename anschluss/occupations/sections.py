@@ -38,7 +38,7 @@ def render_sections(request, occupation) -> list[SafeString]:
         result = section(request, occupation)
         if result is not None:
             template_name, context = result
-            rendered.append(mark_safe(render_to_string(template_name, context, request=request)))  # noqa: S308
+            rendered.append(mark_safe(render_to_string(template_name, context, request=request)))
     return rendered
 
 

@@ -11,6 +11,7 @@ class OffersConfig(AppConfig):
         # The periodic tasks live beside their services (services/periodic.py): importing the services
         # registers them with Celery in every process that sets up Django (web, worker, beat).
         from . import services  # noqa: F401
+
         # The section "current offers" on an occupation's page (occupations imports no offers).
         from .occupation_section import register_occupation_sections
 

@@ -18,7 +18,9 @@ register("offers.application_reminder", _("Please answer the application for “
 register("offers.application_acknowledged", _("The company has received your application for “%(offer)s”."))
 register("offers.application_interview", _("The company invites you to an interview for “%(offer)s”."))
 register("offers.application_offer", _("The company offers you a place: “%(offer)s”. Please answer."))
-register("offers.application_declined", _("The company has decided against your application for “%(offer)s”."))
+register(
+    "offers.application_declined", _("The company has decided against your application for “%(offer)s”.")
+)
 # To the liaisons: a company did not answer even after the reminder
 register("offers.application_escalation", _("A company has not answered an application for “%(offer)s”."))
 # To the company: the outcome of the review of its offer

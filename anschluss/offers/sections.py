@@ -31,5 +31,5 @@ def render_application_sections(request, application) -> list[SafeString]:
         result = section(request, application)
         if result is not None:
             template_name, context = result
-            rendered.append(mark_safe(render_to_string(template_name, context, request=request)))  # noqa: S308
+            rendered.append(mark_safe(render_to_string(template_name, context, request=request)))
     return rendered

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from django import forms
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from anschluss.core.models import District
 from anschluss.occupations.models import Occupation, OccupationalField
@@ -67,10 +67,12 @@ class ParsedSearch:
 
     params: SearchParams
     origin: Origin | None = None
-    errors: dict[str, str] = dataclass_field(default_factory=dict)
+    errors: dict[str, str] = dataclass_field(default_factory=dict)  # values: str or lazy str
 
 
 MAX_LENGTH = 200
+# Django's own message (and translation) for input with NUL characters, which PostgreSQL cannot compare.
+NULL_CHARACTERS = gettext_lazy("Null characters are not allowed.")
 
 
 def _too_long(value: str) -> str:
@@ -96,6 +98,7 @@ def parse_search(data, *, municipality, school=None) -> ParsedSearch:
     The one parser of a search: the search form shows its `errors` beside the fields, the API answers them
     with a 400, and a saved search is re-read through it for the daily digest. An invalid filter is left out.
     `school` is the searching student's school, for "near my school"."""
+
     def value(name: str) -> str:
         raw = data.get(name, "")
         return raw.strip() if isinstance(raw, str) else str(raw)
@@ -103,7 +106,9 @@ def parse_search(data, *, municipality, school=None) -> ParsedSearch:
     errors: dict[str, str] = {}
     params = SearchParams()
     q = value("q")
-    if len(q) > MAX_LENGTH:
+    if "\x00" in q:
+        errors["q"] = NULL_CHARACTERS
+    elif len(q) > MAX_LENGTH:
         errors["q"] = _too_long(q)
     else:
         params.q = q
@@ -138,7 +143,9 @@ def parse_search(data, *, municipality, school=None) -> ParsedSearch:
         params.date_to = None
     origin = None
     near = value("near")
-    if len(near) > MAX_LENGTH:
+    if "\x00" in near:
+        errors["near"] = NULL_CHARACTERS
+    elif len(near) > MAX_LENGTH:
         errors["near"] = _too_long(near)
     elif near:
         origin = resolve_place(near, municipality)

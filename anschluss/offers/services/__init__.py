@@ -1,5 +1,7 @@
 """Writes of the offer portal. Every do_* function checks its permission, runs atomically and logs the action."""
 
+# The periodic tasks beside the services they run (their Celery names: anschluss.offers.tasks.<name>).
+from . import periodic
 from .applications import (
     do_accept_place,
     do_answer_application,
@@ -18,11 +20,7 @@ from .offers import (
 )
 from .saved import do_delete_saved_search, do_save_search, do_send_search_digests, do_toggle_saved_offer
 
-# The periodic tasks beside the services they run (their Celery names: anschluss.offers.tasks.<name>).
-from . import periodic  # noqa: E402, isort: skip
-
 __all__ = [
-    "periodic",
     "do_accept_place",
     "do_answer_application",
     "do_apply",
@@ -39,4 +37,5 @@ __all__ = [
     "do_toggle_saved_offer",
     "do_update_offer",
     "do_withdraw_application",
+    "periodic",
 ]

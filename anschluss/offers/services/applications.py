@@ -98,7 +98,9 @@ def do_answer_application(application: Application, *, status: str, note: str = 
         .get(pk=application.pk)
     )
     if TRANSITIONS.get(application.status, {}).get(status) != "company":
-        raise ServiceError(_("This answer is not possible in the application's current state."), field="status")
+        raise ServiceError(
+            _("This answer is not possible in the application's current state."), field="status"
+        )
     if application.acknowledged_at is None:
         application.acknowledged_at = timezone.now()
     _record(application, status, note.strip())
@@ -120,7 +122,10 @@ def do_withdraw_application(application: Application, *, actor) -> Application:
     _record(application, ApplicationStatus.WITHDRAWN)
     application.save()
     notify(
-        company_staff(application.offer.company), "offers.application_withdrawn", application, _about(application)
+        company_staff(application.offer.company),
+        "offers.application_withdrawn",
+        application,
+        _about(application),
     )
     log_action(actor, "offers.application.withdraw", application)
     return application

@@ -110,7 +110,9 @@ def do_update_offer(offer: Offer, *, data: dict, occupations=None, actor) -> Off
     _apply_data(offer, data)
     validate_offer(offer)
     _place(offer)
-    back_to_review = offer.status == OfferStatus.PUBLISHED and not allowed(actor, "offers.moderate_offer", offer)
+    back_to_review = offer.status == OfferStatus.PUBLISHED and not allowed(
+        actor, "offers.moderate_offer", offer
+    )
     if back_to_review:
         offer.status = OfferStatus.IN_REVIEW
     offer.save()

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django_scopes import scopes_disabled
 
-from anschluss.offers.models import Application
 from anschluss.core.services import ServiceError
+from anschluss.offers.models import Application
 from anschluss.offers.services import do_accept_place, do_apply
 from anschluss.testing.concurrency import at_the_same_time
 
