@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext, gettext_lazy, ngettext
@@ -67,7 +68,7 @@ class ParsedSearch:
 
     params: SearchParams
     origin: Origin | None = None
-    errors: dict[str, str] = dataclass_field(default_factory=dict)  # values: str or lazy str
+    errors: dict[str, Any] = dataclass_field(default_factory=dict)  # field -> message (str or lazy str)
 
 
 MAX_LENGTH = 200
@@ -103,7 +104,7 @@ def parse_search(data, *, municipality, school=None) -> ParsedSearch:
         raw = data.get(name, "")
         return raw.strip() if isinstance(raw, str) else str(raw)
 
-    errors: dict[str, str] = {}
+    errors: dict[str, Any] = {}
     params = SearchParams()
     q = value("q")
     if "\x00" in q:
