@@ -1,9 +1,10 @@
 """What other apps show on an application's page for the company, through a small registry.
 
 Offers and students are one layer and do not import each other: the students app contributes what the
-applicant shares with companies (name, school and the parts ticked under "What companies see") by registering
+applicant shares with companies (name, school and the parts ticked under "What companies see") through the
+app registry, in its AppConfig.ready:
 
-    register_application_section(function)
+    apps.get_app_config("offers").register_application_section(function)
 
 where `function(request, application)` returns `(template_name, context)` or None. The sections are shown
 only to the staff of the company applied to, and not once the application is withdrawn.
