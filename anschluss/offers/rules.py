@@ -61,6 +61,11 @@ def is_applicant(user, application) -> bool:
 
 
 @rules.predicate
+def owns_saved_search(user, saved) -> bool:
+    return bool(user.is_authenticated and saved is not None and saved.user_id == user.pk)
+
+
+@rules.predicate
 def accepts_applications(user, offer) -> bool:
     return offer.accepts_applications_here
 
@@ -131,6 +136,7 @@ rules.add_perm("offers.moderate_offer", is_moderator | is_platform_admin)
 rules.add_perm("offers.apply_offer", is_student & accepts_applications)
 rules.add_perm("offers.save_offer", is_student)
 rules.add_perm("offers.save_search", is_student)
+rules.add_perm("offers.delete_saved_search", owns_saved_search)
 rules.add_perm("offers.view_own_applications", is_student)
 # Applications: the applicant, the company, and the municipality's staff who follow up unanswered ones.
 # Personal data: never the platform admin.

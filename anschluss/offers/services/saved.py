@@ -1,7 +1,6 @@
 """Saved offers and saved searches, and the daily digest of new matches."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
@@ -71,8 +70,8 @@ def do_save_search(municipality, *, query: str, name: str, notify: bool = True, 
 
 @transaction.atomic
 def do_delete_saved_search(saved: SavedSearch, *, actor) -> None:
-    if actor is None or saved.user_id != actor.pk:
-        raise PermissionDenied
+    """Delete one of the actor's own saved searches (offers.delete_saved_search)."""
+    require(actor, "offers.delete_saved_search", saved)
     log_action(actor, "offers.savedsearch.delete", saved)
     saved.delete()
 
