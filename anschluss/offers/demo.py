@@ -3,18 +3,33 @@
 Every company gets an apprenticeship in its trade, an internship of two weeks (grade 9) and an exploration day
 (grade 8); industry and IT companies also a dual study place. Dates are relative to today, so the demo always
 has open offers. A few offers wait for review or are drafts, so that moderation can be tried.
+
+The persona company has an application of the persona student that it has not acknowledged in time and that
+has not been reminded yet: the periodic reminder task (which `make demo` runs) reminds the company staff in
+their inbox.
 """
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from anschluss.accounts import directory
 from anschluss.core.demo import DemoWorld, demo_loader
 from anschluss.core.models import Company
 from anschluss.occupations.models import Occupation
 
-from .models import Offer, OfferKind, OfferStatus, SchoolCertificate
+from .models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    ApplyMethod,
+    Offer,
+    OfferKind,
+    OfferStatus,
+    SchoolCertificate,
+)
 from .services.offers import sync_occupation_text
 
 # industry -> [(NRW key, title of the occupation as companies write it)]
@@ -188,6 +203,46 @@ def load_demo_offers(municipality) -> int:
     return count
 
 
+@transaction.atomic
+def load_overdue_application(company: Company, applicant) -> Application | None:
+    """An application of `applicant` to an open offer of `company`, sent a day longer ago than companies have
+    to acknowledge it, not acknowledged and not reminded yet (reset on every run of the demo)."""
+    offer = (
+        Offer.objects.filter(company=company, status=OfferStatus.PUBLISHED, apply_method=ApplyMethod.HERE)
+        .order_by("pk")
+        .first()
+    )
+    if offer is None or applicant is None:
+        return None
+    sent = timezone.now() - datetime.timedelta(days=settings.OFFERS_ACKNOWLEDGE_DAYS + 1)
+    application, _created = Application.objects.update_or_create(
+        offer=offer,
+        applicant=applicant,
+        defaults={
+            "municipality": offer.municipality,
+            "student": directory.student_of(applicant),
+            "message": "Hallo, ich interessiere mich sehr für Ihr Angebot und würde gern mehr erfahren. "
+            "(Eine erfundene Demo-Bewerbung.)",
+            "status": ApplicationStatus.SENT,
+            "acknowledge_due": sent + datetime.timedelta(days=settings.OFFERS_ACKNOWLEDGE_DAYS),
+            "acknowledged_at": None,
+            "reminder_sent_at": None,
+            "escalated_at": None,
+        },
+    )
+    # `created` and `status_changed` are set on insert: the application was sent days ago.
+    Application.objects.filter(pk=application.pk).update(created=sent, status_changed=sent)
+    application.events.all().delete()
+    event = ApplicationEvent.objects.create(
+        municipality=offer.municipality, application=application, status=ApplicationStatus.SENT
+    )
+    ApplicationEvent.objects.filter(pk=event.pk).update(created=sent)
+    return application
+
+
 @demo_loader(50)
 def load_demo(world: DemoWorld) -> dict[str, int]:
-    return {"offers": load_demo_offers(world.municipalities["main"])}
+    offers = load_demo_offers(world.municipalities["main"])
+    company = Company.objects.filter(pk=world.organisations["company"].pk).first()
+    overdue = load_overdue_application(company, world.users.get("student")) if company else None
+    return {"offers": offers, "overdue applications": int(overdue is not None)}

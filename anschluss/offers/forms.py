@@ -7,27 +7,23 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from anschluss.core.models import Company, District
+from anschluss.core.permissions import allowed
 from anschluss.occupations.models import Occupation, OccupationalField
 
 from .models import ApplicationStatus, Offer, OfferKind
-from .places import Origin, own_school, resolve_place, school_origin
+from .rules import company_ids_of
 from .search import SearchParams
+from .search.origin import Origin, own_school
+from .search.params import GRADES, RADII_KM, SORT_VALUES, ParsedSearch, parse_search
 
-RADIUS_CHOICES = [
-    ("", _("Any distance")),
-    ("2", "2 km"),
-    ("5", "5 km"),
-    ("10", "10 km"),
-    ("20", "20 km"),
-    ("50", "50 km"),
-]
-SORT_CHOICES = [
-    ("", _("Best match")),
-    ("distance", _("Nearest first")),
-    ("newest", _("Newest first")),
-    ("deadline", _("Deadline soonest")),
-]
-GRADE_CHOICES = [("", _("Any grade")), *[(str(g), str(g)) for g in range(7, 14)]]
+RADIUS_CHOICES = [("", _("Any distance")), *[(str(km), f"{km} km") for km in RADII_KM]]
+SORT_LABELS = {
+    "distance": _("Nearest first"),
+    "newest": _("Newest first"),
+    "deadline": _("Deadline soonest"),
+}
+SORT_CHOICES = [("", _("Best match")), *[(value, SORT_LABELS[value]) for value in SORT_VALUES]]
+GRADE_CHOICES = [("", _("Any grade")), *[(str(g), str(g)) for g in GRADES]]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -65,6 +61,7 @@ class OfferSearchForm(forms.Form):
         self.municipality = municipality
         self.user = user
         self.origin: Origin | None = None
+        self._parsed: ParsedSearch | None = None
         cast(forms.ChoiceField, self.fields["field"]).choices = [
             ("", _("All fields")),
             *OccupationalField.objects.values_list("slug", "name"),
@@ -96,26 +93,18 @@ class OfferSearchForm(forms.Form):
                 "school": self.school.name
             }
 
-    def clean_near(self):
-        near = self.cleaned_data["near"].strip()
-        if near:
-            self.origin = resolve_place(near, self.municipality)
-            if self.origin is None:
-                raise forms.ValidationError(
-                    _("We do not know the place “%(place)s”. Try a postcode in %(city)s, e.g. 44137."),
-                    params={"place": near, "city": self.municipality.name},
-                )
-        return near
+    def parsed(self) -> ParsedSearch:
+        """The search as `search.params.parse_search` reads it (the one parser of a search)."""
+        if self._parsed is None:
+            self._parsed = parse_search(self.data, municipality=self.municipality, school=self.school)
+            self.origin = self._parsed.origin
+        return self._parsed
 
     def clean(self):
         cleaned = super().clean() or {}
-        if cleaned.get("from_school") and self.school is not None:
-            self.origin = school_origin(self.school) or self.origin
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("“Until” must not be before “From”."))
-        if cleaned.get("radius") and self.origin is None and not self.has_error("near"):
-            self.add_error("radius", _("Enter a place or choose “Near my school” to search by distance."))
+        for name, message in self.parsed().errors.items():
+            if name in self.fields and not self.has_error(name):
+                self.add_error(name, message)
         return cleaned
 
     def params(self) -> SearchParams:
@@ -123,21 +112,7 @@ class OfferSearchForm(forms.Form):
         if not self.is_bound:
             return SearchParams()
         self.is_valid()
-        data = self.cleaned_data
-        return SearchParams(
-            q=data.get("q") or "",
-            kind=data.get("kind") or "",
-            field=data.get("field") or "",
-            occupation=data.get("occupation") or "",
-            district=data.get("district") or "",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-            grade=data.get("grade"),
-            latitude=self.origin.latitude if self.origin else None,
-            longitude=self.origin.longitude if self.origin else None,
-            radius_km=data.get("radius") if self.origin else None,
-            sort=data.get("sort") or "",
-        )
+        return self.parsed().params
 
 
 class OfferForm(forms.ModelForm):
@@ -186,9 +161,7 @@ class OfferForm(forms.ModelForm):
     def __init__(self, *args, municipality, user, **kwargs):
         super().__init__(*args, **kwargs)
         companies = Company.objects.filter(municipality=municipality)
-        if not (user.has_perm("offers.moderate_offer", municipality)):
-            from .rules import company_ids_of
-
+        if not allowed(user, "offers.moderate_offer", municipality):
             companies = companies.filter(pk__in=company_ids_of(user))
         cast(forms.ModelChoiceField, self.fields["company"]).queryset = companies
         self.fields["company"].required = True
@@ -219,12 +192,10 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, student=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from anschluss.students.models import Document
-
         if student is None:
             del self.fields["documents"]
         else:
-            documents = Document.objects.filter(student=student)
+            documents = student.documents.all()
             cast(forms.ModelChoiceField, self.fields["documents"]).queryset = documents
             if not documents.exists():
                 del self.fields["documents"]

@@ -1,12 +1,20 @@
-"""Permission predicates of the offer portal (used by views, API, services and templates)."""
+"""Permission predicates of the offer portal (used by views, API, services and templates).
+
+Everything is asked through `anschluss.core.permissions.allowed`. The platform admin is granted by name what
+concerns offers (create, edit, moderate, close), never what shows a student's personal data: applications,
+the list of received applications, a student's documents.
+"""
 
 import rules
+from django.apps import apps
+from django.conf import settings
 
-from anschluss.accounts.models import Membership, Role
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.accounts.rules import has_role
 from anschluss.core.rules import is_platform_admin
 
-from .models import OfferStatus
+from .models import ApplicationStatus, OfferStatus
 
 is_student = has_role(Role.STUDENT)
 is_moderator = has_role(Role.COORDINATOR, Role.LIAISON)
@@ -14,20 +22,8 @@ is_company_staff = has_role(Role.COMPANY_STAFF)
 
 
 def company_ids_of(user) -> frozenset[int]:
-    """The companies a person works for (cached on the instance for the request)."""
-    if not user.is_authenticated or user.municipality_id is None:
-        return frozenset()
-    cache = user.__dict__.setdefault("_offer_company_ids", {})
-    if "ids" not in cache:
-        from django_scopes import scope
-
-        with scope(municipality=user.municipality_id):
-            cache["ids"] = frozenset(
-                Membership.objects.filter(user=user, role=Role.COMPANY_STAFF, is_active=True).values_list(
-                    "organisation_id", flat=True
-                )
-            )
-    return cache["ids"]
+    """The companies a person works for (the directory caches them on the instance for the request)."""
+    return directory.organisation_ids(user, Role.COMPANY_STAFF)
 
 
 @rules.predicate
@@ -65,8 +61,63 @@ def is_applicant(user, application) -> bool:
 
 
 @rules.predicate
+def owns_saved_search(user, saved) -> bool:
+    return bool(user.is_authenticated and saved is not None and saved.user_id == user.pk)
+
+
+@rules.predicate
 def accepts_applications(user, offer) -> bool:
     return offer.accepts_applications_here
+
+
+def _shares_milestones(student) -> bool:
+    """Whether the student's applications show their confirmed milestones: the student ticked it, and the
+    consent for the purpose "applications" holds now.
+
+    The same rule as `students.services.profile.shares_milestones` (with `students.services.consent`), read
+    through the student's related objects, because offers does not import the students app (same layer): the
+    newest decision that is not revoked is "given", and where the municipality's consent policy wants a
+    guardian for this purpose (for students younger than its age, or of unknown age), a guardian gave it."""
+    if not student.share_milestones:
+        return False
+    decisions = list(
+        student.consents.filter(purpose="applications", revoked__isnull=True).order_by("-created", "-id")
+    )
+    if not decisions or decisions[0].decision != "given":
+        return False
+    policy = apps.get_model("students", "ConsentPolicy").objects.filter(municipality=student.municipality_id)
+    policy = policy.first()
+    guardian_age = policy.guardian_age if policy is not None else settings.STUDENTS_GUARDIAN_AGE
+    guardian_purposes = policy.guardian_purposes if policy is not None else ["applications"]
+    age = student.age
+    if "applications" in guardian_purposes and (age is None or age < guardian_age):
+        return any(c.decision == "given" and c.given_as == "guardian" for c in decisions)
+    return True
+
+
+@rules.predicate
+def received_with_application(user, document) -> bool:
+    """Staff of a company the student applied to (application not withdrawn) see a document the student
+    attached to that application, and the certificates of confirmed milestones when the student shares their
+    steps with companies."""
+    if document is None or document._meta.label_lower != "students.document":
+        return False
+    if not user.is_authenticated or document.municipality_id != user.municipality_id:
+        return False
+    companies = company_ids_of(user)
+    if not companies:
+        return False
+    student = document.student
+    applications = student.offer_applications.filter(offer__company_id__in=companies).exclude(
+        status=ApplicationStatus.WITHDRAWN
+    )
+    if applications.filter(documents=document).exists():
+        return True
+    return (
+        applications.exists()
+        and _shares_milestones(student)
+        and student.milestones.filter(evidence=document, confirmed__isnull=False).exists()
+    )
 
 
 can_manage = works_for_offer_company | is_moderator | is_platform_admin
@@ -81,16 +132,17 @@ rules.add_perm(
 rules.add_perm("offers.submit_offer", works_for_offer_company | is_moderator | is_platform_admin)
 rules.add_perm("offers.close_offer", can_manage)
 rules.add_perm("offers.moderate_offer", is_moderator | is_platform_admin)
-# Young people
+# Young people (the platform admin is no student)
 rules.add_perm("offers.apply_offer", is_student & accepts_applications)
 rules.add_perm("offers.save_offer", is_student)
 rules.add_perm("offers.save_search", is_student)
+rules.add_perm("offers.delete_saved_search", owns_saved_search)
 rules.add_perm("offers.view_own_applications", is_student)
 # Applications: the applicant, the company, and the municipality's staff who follow up unanswered ones.
-rules.add_perm(
-    "offers.view_application",
-    is_applicant | works_for_application_company | is_moderator | is_platform_admin,
-)
+# Personal data: never the platform admin.
+rules.add_perm("offers.view_application", is_applicant | works_for_application_company | is_moderator)
 rules.add_perm("offers.answer_application", works_for_application_company)
 rules.add_perm("offers.change_own_application", is_applicant)
-rules.add_perm("offers.view_received_applications", is_company_staff | is_moderator | is_platform_admin)
+rules.add_perm("offers.view_received_applications", is_company_staff | is_moderator)
+# A students.Document seen by a company it was sent to (asked by the students app's view_document).
+rules.add_perm("offers.view_received_document", received_with_application)

@@ -22,8 +22,6 @@ urlpatterns = [
     path(OFFERS + "applications/<int:pk>/", applications.application_detail, name="application_detail"),
     path(OFFERS + "applications/<int:pk>/answer/", applications.answer, name="answer"),
     path(OFFERS + "applications/<int:pk>/respond/", applications.respond, name="respond"),
-    path(OFFERS + "notifications/", saved.notifications, name="notifications"),
-    path(OFFERS + "notifications/read/", saved.notifications_read, name="notifications_read"),
     # Companies and the municipality's staff
     path(OFFERS + "manage/", manage.manage, name="manage"),
     path(OFFERS + "manage/new/", manage.create, name="create"),

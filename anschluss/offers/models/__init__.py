@@ -1,5 +1,4 @@
 from .application import Application, ApplicationEvent, ApplicationStatus
-from .notification import Notification
 from .offer import ApplyMethod, Offer, OfferKind, OfferSource, OfferStatus, SchoolCertificate
 from .saved import SavedOffer, SavedSearch
 
@@ -8,7 +7,6 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationStatus",
     "ApplyMethod",
-    "Notification",
     "Offer",
     "OfferKind",
     "OfferSource",

@@ -1,5 +1,7 @@
 """Writes of the offer portal. Every do_* function checks its permission, runs atomically and logs the action."""
 
+# The periodic tasks beside the services they run (their Celery names: anschluss.offers.tasks.<name>).
+from . import periodic
 from .applications import (
     do_accept_place,
     do_answer_application,
@@ -7,8 +9,6 @@ from .applications import (
     do_send_acknowledgement_reminders,
     do_withdraw_application,
 )
-from .errors import OfferError
-from .notify import do_mark_notifications_read
 from .offers import (
     do_close_offer,
     do_create_offer,
@@ -21,7 +21,6 @@ from .offers import (
 from .saved import do_delete_saved_search, do_save_search, do_send_search_digests, do_toggle_saved_offer
 
 __all__ = [
-    "OfferError",
     "do_accept_place",
     "do_answer_application",
     "do_apply",
@@ -29,7 +28,6 @@ __all__ = [
     "do_create_offer",
     "do_delete_saved_search",
     "do_expire_offers",
-    "do_mark_notifications_read",
     "do_publish_offer",
     "do_reject_offer",
     "do_save_search",
@@ -39,4 +37,5 @@ __all__ = [
     "do_toggle_saved_offer",
     "do_update_offer",
     "do_withdraw_application",
+    "periodic",
 ]

@@ -3,25 +3,19 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.audit import log_action
+from anschluss.core.notifications import notify
+from anschluss.core.services import ServiceError, require
 
 from ..models import Application, ApplicationEvent, ApplicationStatus, Offer
 from ..models.application import TRANSITIONS
-from .errors import OfferError
-from .notify import absolute, company_staff, liaisons, notify, send_template_mail
-
-
-def student_of(user):
-    """The student record of a signed-in young person, if the school has created one."""
-    from anschluss.students.models import Student
-
-    return Student.objects.filter(user=user).select_related("school").first()
+from .people import company_staff, mail_contact
 
 
 def _record(application: Application, status: str, note: str = "") -> None:
@@ -32,14 +26,9 @@ def _record(application: Application, status: str, note: str = "") -> None:
     )
 
 
-def _tell_student(application: Application, text: str) -> None:
-    url = application.get_absolute_url()
-    notify([application.applicant], application.municipality, text, url)
-    send_template_mail(
-        [application.applicant.email or ""],
-        "application_status",
-        {"application": application, "text": text, "url": absolute(url)},
-    )
+def _about(application: Application) -> dict:
+    """The parameters of a notification about an application: the offer's title and the employer."""
+    return {"offer": application.offer.title, "company": application.offer.employer}
 
 
 @transaction.atomic
@@ -54,16 +43,15 @@ def do_apply(offer: Offer, *, message: str, documents=(), actor) -> Application:
         .select_related("company", "municipality")
         .get(pk=offer.pk)
     )
-    if actor is None or not actor.has_perm("offers.apply_offer", offer):
-        raise PermissionDenied
+    require(actor, "offers.apply_offer", offer)
     if not message.strip():
-        raise OfferError(_("Write a short message to the company."))
+        raise ServiceError(_("Write a short message to the company."), field="message")
     if Application.objects.filter(offer=offer, applicant=actor).exists():
-        raise OfferError(_("You have already applied for this offer."))
-    student = student_of(actor)
+        raise ServiceError(_("You have already applied for this offer."))
+    student = directory.student_of(actor)
     documents = list(documents)
     if documents and (student is None or any(d.student_id != student.pk for d in documents)):
-        raise OfferError(_("You can only send your own documents."))
+        raise ServiceError(_("You can only send your own documents."), field="documents")
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -76,55 +64,48 @@ def do_apply(offer: Offer, *, message: str, documents=(), actor) -> Application:
                 acknowledge_due=now + datetime.timedelta(days=settings.OFFERS_ACKNOWLEDGE_DAYS),
             )
     except IntegrityError:
-        raise OfferError(_("You have already applied for this offer.")) from None
+        raise ServiceError(_("You have already applied for this offer.")) from None
     application.documents.set(documents)
     ApplicationEvent.objects.create(
         municipality=offer.municipality, application=application, status=ApplicationStatus.SENT
     )
     staff = company_staff(offer.company)
-    url = application.get_absolute_url()
-    notify(staff, offer.municipality, _("New application for “%s”.") % offer.title, url)
-    send_template_mail(
-        [u.email for u in staff] + [offer.contact_email],
-        "application_new",
-        {
-            "application": application,
-            "offer": offer,
-            "url": absolute(url),
-            "days": settings.OFFERS_ACKNOWLEDGE_DAYS,
-        },
-    )
+    context = {**_about(application), "days": settings.OFFERS_ACKNOWLEDGE_DAYS}
+    notify(staff, "offers.application_new", application, context)
+    mail_contact(offer, staff, "application_new", application, context)
     log_action(
         actor, "offers.application.create", application, {"offer": offer.pk, "documents": len(documents)}
     )
     return application
 
 
-STATUS_MESSAGES: dict[str, str] = {
-    ApplicationStatus.ACKNOWLEDGED: gettext_noop("The company has received your application for “%s”."),
-    ApplicationStatus.INTERVIEW: gettext_noop("The company invites you to an interview for “%s”."),
-    ApplicationStatus.OFFER: gettext_noop("The company offers you a place: “%s”. Please answer."),
-    ApplicationStatus.DECLINED: gettext_noop("The company has decided against your application for “%s”."),
+# The notification the applicant gets for each answer of the company (texts in offers/notifications.py).
+STATUS_KINDS: dict[str, str] = {
+    ApplicationStatus.ACKNOWLEDGED: "offers.application_acknowledged",
+    ApplicationStatus.INTERVIEW: "offers.application_interview",
+    ApplicationStatus.OFFER: "offers.application_offer",
+    ApplicationStatus.DECLINED: "offers.application_declined",
 }
 
 
 @transaction.atomic
 def do_answer_application(application: Application, *, status: str, note: str = "", actor) -> Application:
     """The company moves an application on (offers.answer_application); the student is told."""
-    if actor is None or not actor.has_perm("offers.answer_application", application):
-        raise PermissionDenied
+    require(actor, "offers.answer_application", application)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("offer", "applicant")
         .get(pk=application.pk)
     )
     if TRANSITIONS.get(application.status, {}).get(status) != "company":
-        raise OfferError(_("This answer is not possible in the application's current state."))
+        raise ServiceError(
+            _("This answer is not possible in the application's current state."), field="status"
+        )
     if application.acknowledged_at is None:
         application.acknowledged_at = timezone.now()
     _record(application, status, note.strip())
     application.save()
-    _tell_student(application, _(STATUS_MESSAGES[status]) % application.offer.title)
+    notify([application.applicant], STATUS_KINDS[status], application, _about(application))
     log_action(actor, "offers.application.answer", application, {"status": status})
     return application
 
@@ -132,20 +113,19 @@ def do_answer_application(application: Application, *, status: str, note: str = 
 @transaction.atomic
 def do_withdraw_application(application: Application, *, actor) -> Application:
     """The applicant withdraws (offers.change_own_application); the company is told."""
-    if actor is None or not actor.has_perm("offers.change_own_application", application):
-        raise PermissionDenied
+    require(actor, "offers.change_own_application", application)
     application = (
         Application.objects.select_for_update(of=("self",)).select_related("offer").get(pk=application.pk)
     )
     if TRANSITIONS.get(application.status, {}).get(ApplicationStatus.WITHDRAWN) != "student":
-        raise OfferError(_("This application can no longer be withdrawn."))
+        raise ServiceError(_("This application can no longer be withdrawn."))
     _record(application, ApplicationStatus.WITHDRAWN)
     application.save()
     notify(
         company_staff(application.offer.company),
-        application.municipality,
-        _("An application for “%s” was withdrawn.") % application.offer.title,
-        application.get_absolute_url(),
+        "offers.application_withdrawn",
+        application,
+        _about(application),
     )
     log_action(actor, "offers.application.withdraw", application)
     return application
@@ -157,23 +137,18 @@ def do_accept_place(application: Application, *, actor) -> Application:
 
     The offer is locked: when two students accept the last place at once, the second is refused.
     """
-    if actor is None or not actor.has_perm("offers.change_own_application", application):
-        raise PermissionDenied
+    require(actor, "offers.change_own_application", application)
     offer = Offer.objects.select_for_update().get(pk=application.offer_id)
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.OFFER:
-        raise OfferError(_("There is no place offered to you for this offer."))
+        raise ServiceError(_("There is no place offered to you for this offer."))
     taken = Application.objects.filter(offer=offer, status=ApplicationStatus.ACCEPTED).count()
     if taken >= offer.places:
-        raise OfferError(_("Sorry, all places of this offer are taken."))
+        raise ServiceError(_("Sorry, all places of this offer are taken."))
     _record(application, ApplicationStatus.ACCEPTED)
     application.save()
-    notify(
-        company_staff(offer.company),
-        application.municipality,
-        _("A place for “%s” was accepted.") % offer.title,
-        application.get_absolute_url(),
-    )
+    application.offer = offer
+    notify(company_staff(offer.company), "offers.application_accepted", application, _about(application))
     log_action(actor, "offers.application.accept", application)
     return application
 
@@ -189,34 +164,16 @@ def do_send_acknowledgement_reminders(municipality, *, now=None, actor=None) -> 
     reminded = escalated = 0
     for application in waiting.filter(reminder_sent_at__isnull=True):
         staff = company_staff(application.offer.company)
-        url = application.get_absolute_url()
-        notify(
-            staff, municipality, _("Please answer the application for “%s”.") % application.offer.title, url
-        )
-        send_template_mail(
-            [u.email for u in staff] + [application.offer.contact_email],
-            "application_reminder",
-            {"application": application, "url": absolute(url)},
-        )
+        notify(staff, "offers.application_reminder", application, _about(application))
+        mail_contact(application.offer, staff, "application_reminder", application, _about(application))
         application.reminder_sent_at = now
         application.save(update_fields=["reminder_sent_at"])
         log_action(actor, "offers.application.remind", application)
         reminded += 1
     cutoff = now - datetime.timedelta(days=settings.OFFERS_ESCALATE_DAYS)
     for application in waiting.filter(reminder_sent_at__lt=cutoff, escalated_at__isnull=True):
-        people = liaisons(municipality)
-        url = application.get_absolute_url()
-        notify(
-            people,
-            municipality,
-            _("A company has not answered an application for “%s”.") % application.offer.title,
-            url,
-        )
-        send_template_mail(
-            [u.email for u in people],
-            "application_escalation",
-            {"application": application, "url": absolute(url)},
-        )
+        liaisons = directory.members_in_municipality(municipality, Role.LIAISON)
+        notify(liaisons, "offers.application_escalation", application, _about(application))
         application.escalated_at = now
         application.save(update_fields=["escalated_at"])
         log_action(actor, "offers.application.escalate", application)

@@ -1,16 +1,17 @@
 """Offers: create, edit, send to review, publish, send back, close, expire."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
 from anschluss.core.models import Company, Postcode
+from anschluss.core.notifications import notify
+from anschluss.core.permissions import allowed
+from anschluss.core.services import ServiceError, require
 
 from ..models import Offer, OfferKind, OfferStatus
-from .errors import OfferError
-from .notify import company_staff, notify
+from .people import company_staff
 
 EDITABLE_FIELDS = [
     "kind",
@@ -37,11 +38,6 @@ EDITABLE_FIELDS = [
 ]
 
 
-def _require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 def sync_occupation_text(offer: Offer) -> None:
     """Keep the occupation names the search weighs in step with the offer's occupations."""
     text = " ".join(f"{o.name} {o.search_terms}".strip() for o in offer.occupations.all())[:1000]
@@ -65,18 +61,22 @@ def _place(offer: Offer) -> None:
 
 
 def validate_offer(offer: Offer) -> None:
-    errors = []
+    """Refuse an offer that contradicts itself (ServiceError at the first field concerned)."""
+    errors: list[tuple[str, str]] = []
     if offer.start_date and offer.end_date and offer.end_date < offer.start_date:
-        errors.append(_("The end must not be before the start."))
+        errors.append(("end_date", _("The end must not be before the start.")))
     if offer.min_grade and offer.max_grade and offer.min_grade > offer.max_grade:
-        errors.append(_("The lowest grade must not be above the highest grade."))
+        errors.append(("max_grade", _("The lowest grade must not be above the highest grade.")))
     if offer.apply_method == "external" and not offer.external_url:
-        errors.append(_("Give the link where young people apply."))
+        errors.append(("external_url", _("Give the link where young people apply.")))
     one_day = offer.end_date is None or offer.end_date == offer.start_date
     if offer.kind == OfferKind.EXPLORATION_DAY and offer.start_date and not one_day:
-        errors.append(_("An exploration day lasts one day: start and end must be the same."))
+        errors.append(("end_date", _("An exploration day lasts one day: start and end must be the same.")))
     if errors:
-        raise OfferError(" ".join(errors))
+        fields = {field for field, _message in errors}
+        raise ServiceError(
+            " ".join(message for _field, message in errors), field=errors[0][0] if len(fields) == 1 else None
+        )
 
 
 def _apply_data(offer: Offer, data: dict) -> None:
@@ -88,13 +88,12 @@ def _apply_data(offer: Offer, data: dict) -> None:
 @transaction.atomic
 def do_create_offer(municipality, *, data: dict, occupations=(), actor) -> Offer:
     """Create a draft offer. Company staff only for their own company; needs offers.add_offer."""
-    _require(actor, "offers.add_offer", municipality)
+    require(actor, "offers.add_offer", municipality)
     offer = Offer(municipality=municipality, created_by=actor if actor.is_authenticated else None)
     _apply_data(offer, data)
     if offer.company is None or offer.company.municipality_id != municipality.pk:
-        raise OfferError(_("Choose the company that makes the offer."))
-    if not actor.has_perm("offers.submit_offer", offer):
-        raise PermissionDenied
+        raise ServiceError(_("Choose the company that makes the offer."), field="company")
+    require(actor, "offers.submit_offer", offer)
     validate_offer(offer)
     _place(offer)
     offer.save()
@@ -107,12 +106,12 @@ def do_create_offer(municipality, *, data: dict, occupations=(), actor) -> Offer
 @transaction.atomic
 def do_update_offer(offer: Offer, *, data: dict, occupations=None, actor) -> Offer:
     """Change an offer; a published offer changed by its company goes back to review. offers.change_offer."""
-    _require(actor, "offers.change_offer", offer)
+    require(actor, "offers.change_offer", offer)
     _apply_data(offer, data)
     validate_offer(offer)
     _place(offer)
-    back_to_review = offer.status == OfferStatus.PUBLISHED and not actor.has_perm(
-        "offers.moderate_offer", offer
+    back_to_review = offer.status == OfferStatus.PUBLISHED and not allowed(
+        actor, "offers.moderate_offer", offer
     )
     if back_to_review:
         offer.status = OfferStatus.IN_REVIEW
@@ -128,14 +127,14 @@ def do_update_offer(offer: Offer, *, data: dict, occupations=None, actor) -> Off
 
 def _transition(offer: Offer, allowed_from: list[str], to: str) -> None:
     if offer.status not in allowed_from:
-        raise OfferError(_("This is not possible in the offer's current state."))
+        raise ServiceError(_("This is not possible in the offer's current state."))
     offer.status = to
 
 
 @transaction.atomic
 def do_submit_offer(offer: Offer, *, actor) -> Offer:
     """Send a draft to review (offers.submit_offer). Moderators publish directly instead."""
-    _require(actor, "offers.submit_offer", offer)
+    require(actor, "offers.submit_offer", offer)
     _transition(offer, [OfferStatus.DRAFT], OfferStatus.IN_REVIEW)
     offer.save(update_fields=["status", "updated"])
     log_action(actor, "offers.offer.submit", offer)
@@ -145,17 +144,12 @@ def do_submit_offer(offer: Offer, *, actor) -> Offer:
 @transaction.atomic
 def do_publish_offer(offer: Offer, *, actor) -> Offer:
     """Publish an offer after review (offers.moderate_offer) and tell the company."""
-    _require(actor, "offers.moderate_offer", offer)
+    require(actor, "offers.moderate_offer", offer)
     _transition(offer, [OfferStatus.DRAFT, OfferStatus.IN_REVIEW], OfferStatus.PUBLISHED)
     offer.published_at = timezone.now()
     offer.review_note = ""
     offer.save(update_fields=["status", "published_at", "review_note", "updated"])
-    notify(
-        company_staff(offer.company),
-        offer.municipality,
-        _("Your offer “%s” is online.") % offer.title,
-        offer.get_absolute_url(),
-    )
+    notify(company_staff(offer.company), "offers.offer_published", offer, {"offer": offer.title})
     log_action(actor, "offers.offer.publish", offer)
     return offer
 
@@ -163,18 +157,13 @@ def do_publish_offer(offer: Offer, *, actor) -> Offer:
 @transaction.atomic
 def do_reject_offer(offer: Offer, *, note: str, actor) -> Offer:
     """Send an offer in review back to its company as a draft, with a note (offers.moderate_offer)."""
-    _require(actor, "offers.moderate_offer", offer)
+    require(actor, "offers.moderate_offer", offer)
     if not note.strip():
-        raise OfferError(_("Tell the company what to change."))
+        raise ServiceError(_("Tell the company what to change."), field="note")
     _transition(offer, [OfferStatus.IN_REVIEW], OfferStatus.DRAFT)
     offer.review_note = note.strip()
     offer.save(update_fields=["status", "review_note", "updated"])
-    notify(
-        company_staff(offer.company),
-        offer.municipality,
-        _("Your offer “%s” needs changes before it goes online.") % offer.title,
-        offer.get_absolute_url(),
-    )
+    notify(company_staff(offer.company), "offers.offer_rejected", offer, {"offer": offer.title})
     log_action(actor, "offers.offer.reject", offer, {"note": offer.review_note})
     return offer
 
@@ -182,7 +171,7 @@ def do_reject_offer(offer: Offer, *, note: str, actor) -> Offer:
 @transaction.atomic
 def do_close_offer(offer: Offer, *, actor) -> Offer:
     """Close an offer (offers.close_offer): it disappears from the search; applications stay."""
-    _require(actor, "offers.close_offer", offer)
+    require(actor, "offers.close_offer", offer)
     _transition(offer, [OfferStatus.DRAFT, OfferStatus.IN_REVIEW, OfferStatus.PUBLISHED], OfferStatus.CLOSED)
     offer.closed_at = timezone.now()
     offer.save(update_fields=["status", "closed_at", "updated"])

@@ -1,6 +1,6 @@
 """Saved offers and saved searches, and the daily digest of new matches."""
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
 from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anschluss.core.audit import log_action
+from anschluss.core.notifications import notify
+from anschluss.core.services import ServiceError, require
 
 from ..models import Offer, SavedOffer, SavedSearch
 from ..search import OfferHit, find_offers
-from .errors import OfferError
-from .notify import absolute, send_template_mail
+from ..search.origin import own_school
+from ..search.params import parse_search
 
 MAX_SAVED_SEARCHES = 20
 # Parameters that do not change which offers match.
@@ -31,8 +33,7 @@ def normalise_query(query: str) -> str:
 @transaction.atomic
 def do_toggle_saved_offer(offer: Offer, *, actor) -> bool:
     """Save an offer to the actor's list, or remove it when it is there (offers.save_offer). True = saved."""
-    if actor is None or not actor.has_perm("offers.save_offer", offer):
-        raise PermissionDenied
+    require(actor, "offers.save_offer", offer)
     existing = SavedOffer.objects.filter(user=actor, offer=offer).first()
     if existing is not None:
         existing.delete()
@@ -46,16 +47,15 @@ def do_toggle_saved_offer(offer: Offer, *, actor) -> bool:
 @transaction.atomic
 def do_save_search(municipality, *, query: str, name: str, notify: bool = True, actor) -> SavedSearch:
     """Keep a search (its URL query) and send new matches every day (offers.save_search)."""
-    if actor is None or not actor.has_perm("offers.save_search", municipality):
-        raise PermissionDenied
+    require(actor, "offers.save_search", municipality)
     query = normalise_query(query)
     if not query:
-        raise OfferError(_("Choose at least one search word or filter before you save the search."))
+        raise ServiceError(_("Choose at least one search word or filter before you save the search."))
     existing = SavedSearch.objects.filter(user=actor, query=query).first()
     if existing is not None:
         return existing
     if SavedSearch.objects.filter(user=actor).count() >= MAX_SAVED_SEARCHES:
-        raise OfferError(_("You can keep at most %d searches. Delete one first.") % MAX_SAVED_SEARCHES)
+        raise ServiceError(_("You can keep at most %d searches. Delete one first.") % MAX_SAVED_SEARCHES)
     saved = SavedSearch.objects.create(
         municipality=municipality,
         user=actor,
@@ -70,24 +70,24 @@ def do_save_search(municipality, *, query: str, name: str, notify: bool = True, 
 
 @transaction.atomic
 def do_delete_saved_search(saved: SavedSearch, *, actor) -> None:
-    if actor is None or saved.user_id != actor.pk:
-        raise PermissionDenied
+    """Delete one of the actor's own saved searches (offers.delete_saved_search)."""
+    require(actor, "offers.delete_saved_search", saved)
     log_action(actor, "offers.savedsearch.delete", saved)
     saved.delete()
 
 
 def new_matches(saved: SavedSearch, *, limit: int = 20) -> list[OfferHit]:
-    from ..forms import OfferSearchForm
-
-    form = OfferSearchForm(QueryDict(saved.query), municipality=saved.municipality, user=saved.user)
-    params = form.params()
+    params = parse_search(
+        QueryDict(saved.query), municipality=saved.municipality, school=own_school(saved.user)
+    ).params
     params.published_after = saved.last_notified
     params.sort = "newest"
     return find_offers(params, municipality=saved.municipality, limit=limit)[1]
 
 
 def do_send_search_digests(municipality, *, now=None, actor=None) -> int:
-    """For every saved search with e-mail on: one mail with the offers published since the last one."""
+    """For every saved search with e-mail on: one notification (inbox, and a mail to those with an address)
+    with the offers published since the last one."""
     now = now or timezone.now()
     sent = 0
     searches = SavedSearch.objects.filter(municipality=municipality, notify=True).select_related(
@@ -96,16 +96,17 @@ def do_send_search_digests(municipality, *, now=None, actor=None) -> int:
     for saved in searches:
         with transaction.atomic():
             offers = new_matches(saved)
-            if offers and saved.user.email:
+            if offers and saved.user.is_active:
                 url = reverse("offers:search", kwargs={"municipality": municipality.slug}) + "?" + saved.query
-                send_template_mail(
-                    [saved.user.email],
-                    "search_digest",
-                    {
-                        "saved": saved,
-                        "offers": [(o, absolute(o.get_absolute_url())) for o in offers],
-                        "url": absolute(url),
-                    },
+                listing = "\n".join(
+                    f"- {o.title} ({o.employer})\n  {settings.SITE_URL}{o.get_absolute_url()}" for o in offers
+                )
+                notify(
+                    [saved.user],
+                    "offers.search_digest",
+                    saved,
+                    {"name": saved.name, "count": len(offers), "offers": listing},
+                    url=url,
                 )
                 log_action(actor, "offers.savedsearch.digest", saved, {"offers": len(offers)})
                 sent += 1

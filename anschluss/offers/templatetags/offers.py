@@ -1,7 +1,7 @@
 from django import template
 from django.utils import formats
 
-from ..models import Application, ApplicationStatus, Notification, Offer, OfferStatus, SavedOffer
+from ..models import Application, ApplicationStatus, Offer, OfferStatus, SavedOffer
 from ..rules import company_ids_of
 
 register = template.Library()
@@ -22,9 +22,7 @@ def offers_summary(context) -> dict:
     user = request.user
     municipality = request.municipality
     roles = user.roles_in(municipality.pk)
-    summary: dict = {
-        "notifications": list(Notification.objects.filter(user=user, read_at__isnull=True)[:5]),
-    }
+    summary: dict = {}
     if "student" in roles:
         summary["applications"] = list(
             Application.objects.filter(applicant=user).select_related("offer").order_by("-status_changed")[:5]

@@ -58,7 +58,7 @@ def test_search_apply_acknowledge(live_server, world, offers, new_page):
     company.wait_for_load_state()
 
     student.goto(url(live_server, "/dortmund/start/"))
-    assert student.locator("#start-notifications").is_visible()
+    assert student.locator(".notification-list").is_visible()
     assert student.locator("#start-applications .kern-badge--success").count() == 1
     assert_no_axe_violations(student)
     student.goto(application_url)
@@ -96,7 +96,7 @@ def test_other_pages_are_accessible(live_server, world, offers, occupations, new
             f"/dortmund/offers/{offers.pk}/edit/",
         ],
         "coordinator": ["/dortmund/offers/review/", "/dortmund/start/"],
-        "student": ["/dortmund/offers/saved/", "/dortmund/offers/notifications/"],
+        "student": ["/dortmund/offers/saved/", "/dortmund/inbox/"],
     }
     failures = []
     for persona, paths in pages.items():

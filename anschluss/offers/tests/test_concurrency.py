@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django_scopes import scopes_disabled
 
+from anschluss.core.services import ServiceError
 from anschluss.offers.models import Application
-from anschluss.offers.services import OfferError, do_accept_place, do_apply
+from anschluss.offers.services import do_accept_place, do_apply
 from anschluss.testing.concurrency import at_the_same_time
 
 from .factories import make_application, make_offer
@@ -31,7 +32,7 @@ def test_two_students_accept_the_last_place(world):
             lambda: do_accept_place(second, actor=world.users["guardian"]),
         ],
     )
-    assert sum(isinstance(r, OfferError) for r in results) == 1, results
+    assert sum(isinstance(r, ServiceError) for r in results) == 1, results
     with scopes_disabled():
         assert Application.objects.filter(status="accepted").count() == 1
 
@@ -40,6 +41,6 @@ def test_double_submit_of_an_application(world):
     offer = make_offer(world)
     student = world.users["student"]
     results = _race(world, [lambda: do_apply(offer, message="Hallo", actor=student) for _ in range(2)])
-    assert sum(isinstance(r, OfferError) for r in results) == 1, results
+    assert sum(isinstance(r, ServiceError) for r in results) == 1, results
     with scopes_disabled():
         assert Application.objects.count() == 1

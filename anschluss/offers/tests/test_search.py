@@ -126,7 +126,7 @@ def test_text_and_radius_together(offers):
 
 
 def test_place_resolution_by_postcode(world, in_scope):
-    from anschluss.offers.places import resolve_place
+    from anschluss.offers.search.origin import resolve_place
 
     Postcode.objects.create(municipality=world.main, code="44388", latitude=51.50, longitude=7.33)
     assert resolve_place("44388 Dortmund", world.main).latitude == 51.50

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from anschluss.core.models import AuditEntry
-from anschluss.offers.models import Application, Notification, Offer, OfferStatus, SavedSearch
+from anschluss.core.models import AuditEntry, Notification
+from anschluss.core.services import ServiceError
+from anschluss.offers.models import Application, Offer, OfferStatus, SavedSearch
 from anschluss.offers.services import (
-    OfferError,
     do_accept_place,
     do_answer_application,
     do_apply,
@@ -87,20 +87,20 @@ def test_company_staff_cannot_create_for_another_company(world, in_scope):
 def test_bad_input_is_refused_and_nothing_changes(world, in_scope):
     staff = world.users["company_staff"]
     today = timezone.localdate()
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_create_offer(
             world.main,
             data=_data(world, start_date=today, end_date=today - datetime.timedelta(days=1)),
             actor=staff,
         )
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_create_offer(world.main, data=_data(world, apply_method="external"), actor=staff)
     assert not Offer.objects.exists()
 
 
 def test_reject_needs_a_note(world, in_scope):
     offer = make_offer(world, status="in_review")
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_reject_offer(offer, note=" ", actor=world.users["liaison"])
     do_reject_offer(offer, note="Bitte Arbeitszeiten nennen.", actor=world.users["liaison"])
     offer.refresh_from_db()
@@ -134,14 +134,14 @@ def test_apply_tells_the_company_and_refuses_a_second_application(
     ) - datetime.timedelta(seconds=5)
     assert Notification.objects.filter(user=world.users["company_staff"]).exists()
     assert {m.to[0] for m in mailoutbox} >= {"ausbildung@example.org", world.users["company_staff"].email}
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_apply(offer, message="Nochmal", actor=student)
     assert Application.objects.count() == 1
 
 
 def test_apply_needs_a_message_and_an_open_offer(world, in_scope):
     student = world.users["student"]
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_apply(make_offer(world), message="  ", actor=student)
     with pytest.raises(PermissionDenied):
         do_apply(make_offer(world, status="closed"), message="Hallo", actor=student)
@@ -167,7 +167,7 @@ def test_apply_with_documents_from_the_own_library_only(world, in_scope):
     others.file.save("upload", ContentFile(PDF_BYTES), save=False)
     others.save()
     offer, student = make_offer(world), world.users["student"]
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_apply(offer, message="Hallo", documents=[school.document, others], actor=student)
     assert not Application.objects.exists()
     application = do_apply(offer, message="Hallo", documents=[school.document], actor=student)
@@ -184,7 +184,7 @@ def test_acknowledgement_reaches_the_student(world, in_scope, mailoutbox):
     assert application.status == "acknowledged" and application.acknowledged_at
     assert list(application.events.values_list("status", flat=True)) == ["sent", "acknowledged"]
     assert Notification.objects.filter(user=world.users["student"]).count() == 1
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_answer_application(application, status="accepted", actor=world.users["company_staff"])
 
 
@@ -209,7 +209,7 @@ def test_accepting_the_last_place(world, in_scope):
     first = make_application(world, offer, status="offer")
     second = make_application(world, offer, student="guardian", status="offer")
     do_accept_place(first, actor=world.users["student"])
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_accept_place(second, actor=world.users["guardian"])
     with pytest.raises(PermissionDenied):
         do_withdraw_application(second, actor=world.users["student"])
@@ -232,7 +232,7 @@ def test_saved_search_digest_sends_only_new_offers(
     student = world.users["student"]
     student.email = "mia@example.org"
     student.save()
-    with pytest.raises(OfferError):
+    with pytest.raises(ServiceError):
         do_save_search(world.main, query="page=2", name="", actor=student)
     saved = do_save_search(world.main, query="q=Elektro&page=3", name="Elektro", actor=student)
     assert saved.query == "q=Elektro"

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from anschluss.core.tests.factories import CompanyFactory
-from anschluss.offers import tasks
 from anschluss.offers.models import Offer, OfferStatus
+from anschluss.offers.services import periodic as tasks
 
 from .factories import make_application, make_offer
 from .test_ba_import import FIXTURES

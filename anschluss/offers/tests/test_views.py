@@ -117,7 +117,8 @@ def test_apply_and_acknowledge_through_the_pages(world, client_for):
         application.refresh_from_db()
     assert application.status == "acknowledged"
     start = student.get("/dortmund/start/").content.decode()
-    assert 'id="start-notifications"' in start and 'id="start-applications"' in start
+    # The company's answer is in the student's inbox on the start page (core), beside the applications.
+    assert 'class="kern-list notification-list"' in start and 'id="start-applications"' in start
 
 
 def test_double_submit_creates_one_application(world, client_for):

@@ -6,15 +6,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from anschluss.accounts import directory
 from anschluss.core.audit import log_reads
-from anschluss.core.permissions import permission_required
-from anschluss.students.services.profile import shared_profile
+from anschluss.core.permissions import allowed, permission_required
+from anschluss.core.services import ServiceError
 
 from ..forms import AnswerForm, ApplicationForm
 from ..models import Application, ApplicationStatus
 from ..rules import company_ids_of
-from ..services import OfferError, do_accept_place, do_answer_application, do_apply, do_withdraw_application
-from ..services.applications import student_of
+from ..sections import render_application_sections
+from ..services import do_accept_place, do_answer_application, do_apply, do_withdraw_application
 from .common import check, get_application, get_offer, report
 
 
@@ -24,7 +25,7 @@ def apply(request, municipality: str, pk: int):
     denied = check(request, "offers.apply_offer", offer)
     if denied:
         return denied
-    student = student_of(request.user)
+    student = directory.student_of(request.user)
     form = ApplicationForm(request.POST or None, student=student)
     if request.method == "POST" and form.is_valid():
         try:
@@ -34,8 +35,8 @@ def apply(request, municipality: str, pk: int):
                 documents=form.cleaned_data.get("documents") or [],
                 actor=request.user,
             )
-        except OfferError as error:
-            report(request, error)
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Your application has been sent. The company will answer you."))
             return redirect(application.get_absolute_url())
@@ -55,13 +56,15 @@ def my_applications(request, municipality: str):
 @permission_required("offers.view_received_applications")
 def received(request, municipality: str):
     """Applications to the offers of the person's companies (moderators: all, for follow-up)."""
-    applications = Application.objects.select_related("offer", "offer__company", "applicant")
-    if not request.user.has_perm("offers.moderate_offer", request.municipality):
+    applications = Application.objects.select_related("offer", "offer__company", "applicant", "student")
+    if not allowed(request.user, "offers.moderate_offer", request.municipality):
         applications = applications.filter(offer__company_id__in=company_ids_of(request.user))
     waiting = request.GET.get("waiting") == "1"
     if waiting:
         applications = applications.filter(status=ApplicationStatus.SENT)
-    page = Paginator(applications.order_by("acknowledge_due"), 25).get_page(request.GET.get("page"))
+    page = Paginator(applications.order_by("acknowledge_due", "pk"), 25).get_page(request.GET.get("page"))
+    # The page shows the applicants' names with their applications: one read entry per application shown.
+    log_reads(request.user, page.object_list, reason="received applications")
     return render(request, "offers/received.html", {"page": page, "waiting": waiting})
 
 
@@ -72,9 +75,13 @@ def application_detail(request, municipality: str, pk: int):
     if denied:
         return denied
     user = request.user
-    if application.applicant_id != user.pk:
-        log_reads(user, [application], reason="application to an offer")
-    can_answer = user.has_perm("offers.answer_application", application)
+    own = application.applicant_id == user.pk
+    log_reads(user, [application], reason="own application" if own else "application to an offer")
+    can_answer = allowed(user, "offers.answer_application", application)
+    is_applicant = own
+    # Only the company applied to sees what the student shares (contributed by the students app, see
+    # sections.py) and opens the attached documents; nothing once the application is withdrawn.
+    company_sees = can_answer and application.status != ApplicationStatus.WITHDRAWN
     context = {
         "application": application,
         "events": application.events.all(),
@@ -85,12 +92,10 @@ def application_detail(request, municipality: str, pk: int):
         "student_actions": application.allowed_transitions("student")
         if application.applicant_id == user.pk
         else [],
-        # Only the company applied to sees what the student shares (students app); nothing once withdrawn.
-        "profile": shared_profile(application.student)
-        if can_answer
-        and application.student is not None
-        and application.status != ApplicationStatus.WITHDRAWN
-        else None,
+        "documents_linked": is_applicant or company_sees,
+        "sections": render_application_sections(request, application)
+        if company_sees and application.student is not None
+        else [],
     }
     return render(request, "offers/application_detail.html", context)
 
@@ -113,7 +118,7 @@ def answer(request, municipality: str, pk: int):
                 actor=request.user,
             )
             messages.success(request, _("Your answer has been saved. The applicant is told."))
-        except OfferError as error:
+        except ServiceError as error:
             report(request, error)
     return redirect(application.get_absolute_url())
 
@@ -135,6 +140,6 @@ def respond(request, municipality: str, pk: int):
             messages.success(request, _("Great! You have accepted the place."))
         else:
             report(request, _("Unknown action."))
-    except OfferError as error:
+    except ServiceError as error:
         report(request, error)
     return redirect(application.get_absolute_url())

@@ -2,9 +2,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from anschluss.core.permissions import deny
+from anschluss.core.permissions import allowed, deny
 
 from ..models import Application, Offer
+from ..rules import is_published
 
 
 def get_offer(request, pk: int) -> Offer:
@@ -21,16 +22,22 @@ def get_application(request, pk: int) -> Application:
 
 def check(request, perm: str, obj):
     """None if the user has `perm` on obj, else the response of core.permissions.deny (login/404/403)."""
-    if request.user.has_perm(perm, obj):
+    if allowed(request.user, perm, obj):
         return None
     return deny(request)
 
 
 def not_found_unless(request, perm: str, obj) -> None:
-    """For objects whose existence is not public (unpublished offers): 404 instead of 403."""
-    if not request.user.has_perm(perm, obj):
+    """For objects whose existence is not public (unpublished offers): 404 instead of 403.
+
+    A published offer is public: anonymous visitors see it too, although `allowed` refuses everyone who is
+    not signed in (so the public part of offers.view_offer is asked here of its predicate)."""
+    if is_published(request.user, obj):
+        return
+    if not allowed(request.user, perm, obj):
         raise Http404
 
 
 def report(request, error) -> None:
+    """A refusal (a ServiceError or a message) where there is no form to show it on."""
     messages.error(request, str(error))

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from anschluss.core.permissions import permission_required
+from anschluss.core.permissions import allowed, permission_required
+from anschluss.core.services import ServiceError
 
 from ..forms import OfferForm, RejectForm
 from ..models import Offer, OfferStatus
 from ..rules import company_ids_of
 from ..services import (
-    OfferError,
     do_close_offer,
     do_create_offer,
     do_publish_offer,
@@ -28,7 +28,7 @@ from .common import check, get_offer, report
 @permission_required("offers.manage_offers")
 def manage(request, municipality: str):
     offers = Offer.objects.select_related("company").order_by("-updated")
-    if not request.user.has_perm("offers.moderate_offer", request.municipality):
+    if not allowed(request.user, "offers.moderate_offer", request.municipality):
         offers = offers.filter(company_id__in=company_ids_of(request.user))
     status = request.GET.get("status", "")
     if status in OfferStatus.values:
@@ -62,8 +62,8 @@ def create(request, municipality: str):
             offer = do_create_offer(
                 request.municipality, data=data, occupations=occupations, actor=request.user
             )
-        except OfferError as error:
-            form.add_error(None, str(error))
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("The offer is saved as a draft. Send it to review when it is ready."))
             return redirect(offer.get_absolute_url())
@@ -85,8 +85,8 @@ def edit(request, municipality: str, pk: int):
             do_update_offer(
                 Offer.objects.get(pk=offer.pk), data=data, occupations=occupations, actor=request.user
             )
-        except OfferError as error:
-            form.add_error(None, str(error))
+        except ServiceError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(offer.get_absolute_url())
@@ -106,7 +106,7 @@ def _offer_action(perm: str, service, success: str, with_note: bool = False):
                 service(offer, note=form.data.get("note", ""), actor=request.user)
             else:
                 service(offer, actor=request.user)
-        except OfferError as error:
+        except ServiceError as error:
             report(request, error)
         else:
             messages.success(request, _(success))

@@ -1,4 +1,4 @@
-"""What young people keep: saved offers and searches; and everyone's notifications."""
+"""What young people keep: saved offers and searches."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,16 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from anschluss.core.permissions import permission_required
+from anschluss.core.services import ServiceError
 
 from ..forms import SaveSearchForm
-from ..models import Notification, SavedOffer, SavedSearch
-from ..services import (
-    OfferError,
-    do_delete_saved_search,
-    do_mark_notifications_read,
-    do_save_search,
-    do_toggle_saved_offer,
-)
+from ..models import SavedOffer, SavedSearch
+from ..services import do_delete_saved_search, do_save_search, do_toggle_saved_offer
 from .common import check, get_offer, report
 
 
@@ -69,7 +64,7 @@ def save_search(request, municipality: str):
             name=form.cleaned_data["name"],
             actor=request.user,
         )
-    except OfferError as error:
+    except ServiceError as error:
         report(request, error)
         return redirect(search_url + "?" + form.cleaned_data["query"])
     messages.success(request, _("Search saved. We will e-mail you new offers once a day."))
@@ -83,17 +78,3 @@ def delete_search(request, municipality: str, pk: int):
     do_delete_saved_search(saved_search, actor=request.user)
     messages.success(request, _("The search is deleted."))
     return redirect(reverse("offers:saved", kwargs={"municipality": municipality}))
-
-
-@require_safe
-@permission_required("accounts.view_start")
-def notifications(request, municipality: str):
-    items = Notification.objects.filter(user=request.user)[:100]
-    return render(request, "offers/notifications.html", {"notifications": items})
-
-
-@require_POST
-@permission_required("accounts.view_start")
-def notifications_read(request, municipality: str):
-    do_mark_notifications_read(request.user, request.municipality, actor=request.user)
-    return _back(request, reverse("offers:notifications", kwargs={"municipality": municipality}))

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from anschluss.core.models import Company
+from anschluss.core.permissions import allowed
 
 from ..forms import OfferSearchForm, SaveSearchForm
 from ..jsonld import as_script_content, job_posting
@@ -35,7 +36,7 @@ def search(request, municipality: str):
         "kinds": OfferKind.choices,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "can_save_search": request.user.has_perm("offers.save_search", request.municipality),
+        "can_save_search": allowed(request.user, "offers.save_search", request.municipality),
         "save_search_form": SaveSearchForm(initial={"query": query}),
         "saved_ids": _saved_ids(request),
     }
@@ -43,7 +44,7 @@ def search(request, municipality: str):
 
 
 def _saved_ids(request) -> set[int]:
-    if not request.user.has_perm("offers.save_offer", request.municipality):
+    if not allowed(request.user, "offers.save_offer", request.municipality):
         return set()
     return set(SavedOffer.objects.filter(user=request.user).values_list("offer_id", flat=True))
 
@@ -61,13 +62,13 @@ def detail(request, municipality: str, pk: int):
         "occupations": offer.occupations.select_related("field"),
         "jsonld": as_script_content(job_posting(offer)) if offer.is_open else "",
         "own_application": own_application,
-        "can_apply": user.has_perm("offers.apply_offer", offer) and own_application is None,
-        "can_save": user.has_perm("offers.save_offer", offer),
+        "can_apply": allowed(user, "offers.apply_offer", offer) and own_application is None,
+        "can_save": allowed(user, "offers.save_offer", offer),
         "is_saved": user.is_authenticated and SavedOffer.objects.filter(user=user, offer=offer).exists(),
-        "can_change": user.has_perm("offers.change_offer", offer),
-        "can_moderate": user.has_perm("offers.moderate_offer", offer),
-        "can_close": user.has_perm("offers.close_offer", offer),
-        "can_submit": user.has_perm("offers.submit_offer", offer),
+        "can_change": allowed(user, "offers.change_offer", offer),
+        "can_moderate": allowed(user, "offers.moderate_offer", offer),
+        "can_close": allowed(user, "offers.close_offer", offer),
+        "can_submit": allowed(user, "offers.submit_offer", offer),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

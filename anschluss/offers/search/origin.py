@@ -1,4 +1,4 @@
-"""Where a search starts from: a postcode, a place name in the municipality, or a school. No network needed.
+"""Where a search starts from, its origin: a postcode, a place name in the municipality, or a school.
 
 Addresses are resolved offline: a five-digit postcode anywhere in the text wins; otherwise the name of an
 Ortsteil (quarter), a district or a school. That covers what young people type ("44388", "Lütgendortmund",
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Avg
 
+from anschluss.accounts import directory
+from anschluss.accounts.models import Role
 from anschluss.core.models import District, Postcode, Quarter, School
 
 _POSTCODE = re.compile(r"\b(\d{5})\b")
@@ -71,18 +73,13 @@ def school_origin(school) -> Origin | None:
 
 
 def own_school(user):
-    """The school of a signed-in student: from the student record, else from the membership."""
+    """The school of a signed-in student: from the student record, else from the membership (directory)."""
     if not user.is_authenticated:
         return None
-    from anschluss.accounts.models import Membership, Role
-    from anschluss.students.models import Student
-
-    student = Student.objects.filter(user=user).select_related("school").first()
+    student = directory.student_of(user)
     if student is not None:
         return student.school
-    membership = (
-        Membership.objects.filter(user=user, role=Role.STUDENT, is_active=True, organisation__kind="school")
-        .select_related("organisation__school")
-        .first()
-    )
-    return membership.organisation.school if membership is not None else None
+    school_ids = directory.organisation_ids(user, Role.STUDENT)
+    if not school_ids:
+        return None
+    return School.objects.filter(pk__in=school_ids).order_by("pk").first()
