@@ -6,8 +6,10 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from anschluss.core import sections
+
 from .models import Occupation, OccupationalField
-from .sections import annotate_counts, render_sections
+from .sections import annotate_counts
 
 
 def related_occupations(occupation: Occupation, limit: int = 8) -> list[Occupation]:
@@ -52,8 +54,8 @@ def occupation_detail(request, municipality: str, slug: str):
     context = {
         "occupation": occupation,
         "related": related_occupations(occupation),
-        # What other apps show here, e.g. the current offers (see sections.py).
-        "sections": render_sections(request, occupation),
+        # What other apps show here, e.g. the current offers (see core/sections.py).
+        "sections": sections.render("occupations.occupation", request, occupation),
         "fields": OccupationalField.objects.all(),
     }
     return render(request, "occupations/detail.html", context)

@@ -16,11 +16,3 @@ class OffersConfig(AppConfig):
         from .occupation_section import register_occupation_sections
 
         register_occupation_sections()
-
-    def register_application_section(self, function):
-        """For apps of the same layer, which do not import offers (the students app: what an applicant
-        shares with companies): `apps.get_app_config("offers").register_application_section(function)` in
-        their ready(). See sections.py."""
-        from .sections import register_application_section
-
-        return register_application_section(function)

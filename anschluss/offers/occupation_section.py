@@ -1,9 +1,11 @@
-"""The offer portal's contributions to the occupation pages (registered with occupations.sections)."""
+"""The offer portal's contributions to the occupation pages: a section (core.sections, slot
+"occupations.occupation") and the number of current offers on the list (occupations.sections)."""
 
 from django.db.models import Count
 
+from anschluss.core import sections
 from anschluss.occupations.models import Occupation
-from anschluss.occupations.sections import register_count, register_section
+from anschluss.occupations.sections import register_count
 
 from .search import list_columns, published_offers
 
@@ -32,5 +34,5 @@ def offer_counts(occupations) -> dict[int, int]:
 
 
 def register_occupation_sections() -> None:
-    register_section(current_offers)
+    sections.register("occupations.occupation", current_offers)
     register_count("offer_count", offer_counts)

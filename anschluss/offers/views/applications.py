@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from anschluss.accounts import directory
+from anschluss.core import sections
 from anschluss.core.audit import log_reads
 from anschluss.core.permissions import allowed, permission_required
 from anschluss.core.services import ServiceError
@@ -14,7 +15,6 @@ from anschluss.core.services import ServiceError
 from ..forms import AnswerForm, ApplicationForm
 from ..models import Application, ApplicationStatus
 from ..rules import company_ids_of
-from ..sections import render_application_sections
 from ..services import do_accept_place, do_answer_application, do_apply, do_withdraw_application
 from .common import check, get_application, get_offer, report
 
@@ -80,7 +80,7 @@ def application_detail(request, municipality: str, pk: int):
     can_answer = allowed(user, "offers.answer_application", application)
     is_applicant = own
     # Only the company applied to sees what the student shares (contributed by the students app, see
-    # sections.py) and opens the attached documents; nothing once the application is withdrawn.
+    # core/sections.py, slot "offers.application") and opens the attached documents; nothing once the application is withdrawn.
     company_sees = can_answer and application.status != ApplicationStatus.WITHDRAWN
     context = {
         "application": application,
@@ -93,7 +93,7 @@ def application_detail(request, municipality: str, pk: int):
         if application.applicant_id == user.pk
         else [],
         "documents_linked": is_applicant or company_sees,
-        "sections": render_application_sections(request, application)
+        "sections": sections.render("offers.application", request, application)
         if company_sees and application.student is not None
         else [],
     }
