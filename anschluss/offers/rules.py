@@ -6,12 +6,11 @@ the list of received applications, a student's documents.
 """
 
 import rules
-from django.apps import apps
-from django.conf import settings
 
 from anschluss.accounts import directory
 from anschluss.accounts.models import Role
 from anschluss.accounts.rules import has_role
+from anschluss.core.permissions import allowed
 from anschluss.core.rules import is_platform_admin
 
 from .models import ApplicationStatus, OfferStatus
@@ -70,31 +69,6 @@ def accepts_applications(user, offer) -> bool:
     return offer.accepts_applications_here
 
 
-def _shares_milestones(student) -> bool:
-    """Whether the student's applications show their confirmed milestones: the student ticked it, and the
-    consent for the purpose "applications" holds now.
-
-    The same rule as `students.services.profile.shares_milestones` (with `students.services.consent`), read
-    through the student's related objects, because offers does not import the students app (same layer): the
-    newest decision that is not revoked is "given", and where the municipality's consent policy wants a
-    guardian for this purpose (for students younger than its age, or of unknown age), a guardian gave it."""
-    if not student.share_milestones:
-        return False
-    decisions = list(
-        student.consents.filter(purpose="applications", revoked__isnull=True).order_by("-created", "-id")
-    )
-    if not decisions or decisions[0].decision != "given":
-        return False
-    policy = apps.get_model("students", "ConsentPolicy").objects.filter(municipality=student.municipality_id)
-    policy = policy.first()
-    guardian_age = policy.guardian_age if policy is not None else settings.STUDENTS_GUARDIAN_AGE
-    guardian_purposes = policy.guardian_purposes if policy is not None else ["applications"]
-    age = student.age
-    if "applications" in guardian_purposes and (age is None or age < guardian_age):
-        return any(c.decision == "given" and c.given_as == "guardian" for c in decisions)
-    return True
-
-
 @rules.predicate
 def received_with_application(user, document) -> bool:
     """Staff of a company the student applied to (application not withdrawn) see a document the student
@@ -115,7 +89,7 @@ def received_with_application(user, document) -> bool:
         return True
     return (
         applications.exists()
-        and _shares_milestones(student)
+        and allowed(user, "students.view_shared_steps", student)
         and student.milestones.filter(evidence=document, confirmed__isnull=False).exists()
     )
 

@@ -103,6 +103,21 @@ def received_with_application(user, obj) -> bool:
     return allowed(user, "offers.view_received_document", obj)
 
 
+@rules.predicate
+def shares_steps_with_companies(user, student) -> bool:
+    """The student shows companies they applied to their confirmed milestones: ticked under "What companies
+    see", and the consent for applications holds now. A building block for the offer portal, which asks it
+    by name (`students.view_shared_steps`) once it knows the user's company received an application."""
+    from .services.consent import has_consent
+
+    return bool(
+        student is not None
+        and student._meta.label_lower == "students.student"
+        and student.share_milestones
+        and has_consent(student, "applications")
+    )
+
+
 is_school_of_student = is_teacher_of_class | is_coordinator_of_school
 
 rules.add_perm("students.view_class_list", is_school_staff)
@@ -128,3 +143,4 @@ rules.add_perm("students.decide_consent", is_the_student | is_guardian_of)
 rules.add_perm("students.export_data", is_the_student | is_guardian_of)
 rules.add_perm("students.erase_student", is_the_student | is_coordinator_of_school)
 rules.add_perm("students.change_consent_policy", is_municipal_coordinator | is_platform_admin)
+rules.add_perm("students.view_shared_steps", shares_steps_with_companies)
