@@ -10,7 +10,8 @@ their inbox (on their start page); people with an e-mail address also get a mail
 commits, through `core.mail`. The mail of a kind "<app>.<name>" is rendered from the templates
 `<app>/emails/<name>_subject.txt` and `<app>/emails/<name>_body.txt` where they exist, else from
 `core/emails/notification_subject.txt` and `_body.txt`, which carry the text and the link. Mail templates get
-the context as given (model instances too), the recipient as `user` and the absolute link as `link`.
+the context as given (model instances too) plus `mail_context` (for mail only, never stored), the recipient as
+`user`, the inbox text as `text` and the absolute link as `link`.
 """
 
 from collections.abc import Iterable
@@ -79,10 +80,12 @@ def notify(
     *,
     url: str = "",
     municipality: Municipality | None = None,
+    mail_context: dict | None = None,
 ) -> int:
     """Tell each distinct active recipient: an inbox entry each (one INSERT), and a mail to those with an address
     after the commit. `context` holds the parameters of the text; `url` (a path) is where the message leads,
-    by default the target's get_absolute_url(). Returns the number of people told."""
+    by default the target's get_absolute_url(). `mail_context` is given to the mail templates only and never
+    stored (e.g. the list of students placed with a company). Returns the number of people told."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}: register it in the app's notifications.py")
     people = list({user.pk: user for user in recipients if user is not None}.values())
@@ -113,7 +116,7 @@ def notify(
     if KINDS[kind].by_mail:
         for user in people:
             if user.email:
-                _mail(user, kind, params, {**context, "target": target}, url)
+                _mail(user, kind, params, {**context, **(mail_context or {}), "target": target}, url)
     return len(people)
 
 

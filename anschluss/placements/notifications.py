@@ -23,11 +23,3 @@ register(
     "placements.host_again",
     _("Will you host students again after “%(round)s”? Please answer the question."),
 )
-
-
-class Listed(list):
-    """A list that a mail template iterates (the placements of a company or a school) and that the stored
-    parameters of the notification keep as its length only, not as the names it holds."""
-
-    def __str__(self) -> str:
-        return str(len(self))

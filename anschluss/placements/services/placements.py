@@ -13,7 +13,6 @@ from anschluss.core.services import ServiceError, require
 
 from ..instance_builder import commute_km
 from ..models import Placement, PlacementAgreement, PlacementRound, Preference, RoundPlace
-from ..notifications import Listed
 from ..students import round_students
 from .base import locked_round, require_status
 
@@ -141,14 +140,16 @@ def _tell_everyone(round_: PlacementRound, placements: list[Placement]) -> None:
             directory.members(company_id, Role.COMPANY_STAFF),
             "placements.company_placements",
             round_,
-            {"round": round_, "placements": Listed(company_placements)},
+            {"round": round_},
             url=agreement_list,
+            mail_context={"placements": company_placements},
         )
     for school_id, school_placements in by_school.items():
         notify(
             directory.members(school_id, Role.SCHOOL_COORDINATOR),
             "placements.school_placements",
             round_,
-            {"round": round_, "placements": Listed(school_placements)},
+            {"round": round_},
             url=agreement_list,
+            mail_context={"placements": school_placements},
         )
