@@ -135,3 +135,21 @@ def test_marking_read_is_logged_once_for_all(world):
     with scope(municipality=world.main.pk):
         assert do_mark_notifications_read(actor=world.users["student"]) == 1
         assert do_mark_notifications_read(actor=world.users["student"]) == 0
+
+
+def test_the_mail_context_reaches_the_mail_and_is_never_stored(world, tmp_path, settings):
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    (tmp_path / "core" / "emails").mkdir(parents=True)
+    (tmp_path / "core" / "emails" / "test_greeting_body.txt").write_text(
+        "{{ text }} {% for n in names %}{{ n }};{% endfor %}"
+    )
+    staff = world.users["company_staff"]
+    notify(
+        [staff],
+        "core.test_greeting",
+        world.main,
+        {"name": "A", "offer": "B"},
+        mail_context={"names": ["Kim", "Ali"]},
+    )
+    assert django_mail.outbox[0].body == "Hello A, see B. Kim;Ali;"
+    assert _notes(staff)[0].params == {"name": "A", "offer": "B"}
