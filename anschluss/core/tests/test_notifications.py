@@ -65,7 +65,7 @@ def test_the_text_is_rendered_in_the_readers_language_when_read(world):
     with translation.override("en"):
         assert note.text == "Messages"
     with translation.override("de"):
-        assert note.text == "Mitteilungen"
+        assert note.text == "Nachrichten"
 
 
 def test_parameters_are_stored_as_plain_values(world):
