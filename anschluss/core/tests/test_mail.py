@@ -74,7 +74,7 @@ def test_templates_are_rendered_at_once_in_the_given_language():
         count = send_template_mail(
             ["a@example.org"],
             subject_template="offers/emails/application_reminder_subject.txt",
-            body_template="offers/emails/application_reminder.txt",
+            body_template="offers/emails/application_reminder_body.txt",
             context={"application": None, "url": "https://example.org/x"},
             language="de",
         )
