@@ -75,7 +75,7 @@ def test_templates_are_rendered_at_once_in_the_given_language():
             ["a@example.org"],
             subject_template="offers/emails/application_reminder_subject.txt",
             body_template="offers/emails/application_reminder_body.txt",
-            context={"application": None, "url": "https://example.org/x"},
+            context={"offer": "Praktikum", "link": "https://example.org/x"},
             language="de",
         )
         assert count == 1 and django_mail.outbox == []
