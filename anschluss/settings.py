@@ -250,6 +250,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# crontab entries of the schedule are read in the platform's time zone (crontab(hour=7) is 07:00 in Dortmund).
+CELERY_TIMEZONE = "Europe/Berlin"
+# The periodic tasks (each app adds its entries below). Without a broker `manage.py run_periodic` runs them
+# (`make demo` starts it); with a broker, `celery -A anschluss beat`. See docs/operations.md.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
 
 REDIS_URL = env_str("REDIS_URL")

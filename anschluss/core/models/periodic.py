@@ -7,7 +7,8 @@ class PeriodicTaskRun(models.Model):
 
     Platform-wide (the tasks loop over the municipalities themselves). The scheduler claims a run by moving
     `last_run_at` forward in one UPDATE, so two schedulers (or a cron `--once` beside a running one) never run
-    the same entry twice; a restart picks up where the last process stopped."""
+    the same entry twice; a restart picks up where the last process stopped. For a crontab entry that has not
+    run yet, `last_run_at` is when the scheduler first saw it (`succeeded` is then empty)."""
 
     name = models.CharField(_("schedule entry"), max_length=200, unique=True)
     task = models.CharField(_("task"), max_length=200)
