@@ -174,6 +174,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if TESTING:
+        # The test database is a file, not Django's shared in-memory database: the live server of the browser
+        # tests then serves each request on its own connection, instead of sharing the test's connection
+        # across its threads (concurrent requests interleaved savepoints: "no such savepoint"). One file per
+        # test run (pytest-django appends the xdist worker, e.g. _gw0), in ANSCHLUSS_TEST_DB_DIR or the
+        # temporary directory; Django deletes it at the end of the run.
+        import tempfile
+
+        _test_run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
+        _test_db_dir = Path(os.environ.get("ANSCHLUSS_TEST_DB_DIR") or tempfile.gettempdir())
+        DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / f"anschluss-test-{_test_run[:12]}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
