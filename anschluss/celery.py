@@ -39,4 +39,6 @@ def service_modules() -> list[str]:
 
 
 app.autodiscover_tasks()  # <app>.tasks
-app.autodiscover_tasks(service_modules, related_name=None)  # <app>.services and its modules
+app.autodiscover_tasks(
+    service_modules, related_name=""
+)  # <app>.services and its modules (each imported itself)

@@ -98,7 +98,7 @@ def entries_from(beat_schedule: Mapping[str, Mapping[str, Any]], *, app: Any, cl
             sched.app = app
         else:
             raise ValueError(f"CELERY_BEAT_SCHEDULE[{name!r}]: unknown schedule {raw!r}")
-        sched.nowfun = clock
+        sched.nowfun = clock  # type: ignore[attr-defined]  # (celery-types calls it nowfunc; it is nowfun)
         entries.append(
             Entry(
                 name=name,
