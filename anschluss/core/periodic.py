@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from celery.schedules import BaseSchedule, crontab, schedule
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 logger = logging.getLogger("anschluss.periodic")
@@ -40,6 +40,14 @@ Clock = Callable[[], datetime.datetime]
 
 
 _imported: set[int] = set()
+
+
+def close_old_connections() -> None:
+    """Django's close_old_connections (a long-running process must not keep a broken or too old connection),
+    except for a connection inside a transaction (a test's): closing that one would end the transaction."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
 
 
 def import_tasks(app: Any) -> None:
