@@ -179,7 +179,10 @@ class Scheduler:
 
             app = celery_app
         self.app = app
-        self.clock: Clock = clock or timezone.now
+        # Times in the app's time zone (CELERY_TIMEZONE), as Celery beat gives them to its schedules:
+        # crontab(hour=7) is 07:00 there, whatever the clock's zone.
+        now = clock or timezone.now
+        self.clock: Clock = lambda: now().astimezone(app.timezone)
         self.timer = timer
         self.store = store or RunStore()
         self.entries = entries_from(
@@ -214,7 +217,7 @@ class Scheduler:
             if entry.runs_at_once:
                 return True, 0.0
             last = self.clock()
-        due, next_seconds = entry.schedule.is_due(last)
+        due, next_seconds = entry.schedule.is_due(last.astimezone(self.app.timezone))
         return bool(due), float(next_seconds)
 
     def _known(self) -> list[Entry]:

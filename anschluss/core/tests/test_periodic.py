@@ -105,6 +105,16 @@ def test_due_entries_run_and_undue_ones_do_not(db, clock):
     assert PeriodicTaskRun.objects.get(name="morning").summary == "'good morning'"
 
 
+def test_crontab_hours_are_the_apps_time_zone_whatever_the_clocks(db):
+    utc_clock = Clock(datetime.datetime(2026, 3, 2, 5, 59, 59, tzinfo=datetime.UTC))  # 06:59:59 in Berlin
+    schedule = {"morning": SCHEDULE["morning"]}
+    assert make(schedule, utc_clock).run_due() == []
+    utc_clock.advance(seconds=2)  # 07:00:01 in Berlin
+    assert [run.entry for run in make(schedule, utc_clock).run_due()] == ["morning"]
+    utc_clock.advance(hours=1)  # 08:00:01 in Berlin, 07:00:01 UTC: not again
+    assert make(schedule, utc_clock).run_due() == []
+
+
 def test_last_runs_survive_a_new_scheduler(db, clock):
     assert [run.entry for run in make(SCHEDULE, clock).run_due()] == ["hourly"]
     clock.advance(minutes=10)
