@@ -184,7 +184,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
         _test_run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
         _test_db_dir = Path(os.environ.get("ANSCHLUSS_TEST_DB_DIR") or tempfile.gettempdir())
-        DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / f"anschluss-test-{_test_run[:12]}.sqlite3")}
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(_test_db_dir / f"anschluss-test-{_test_run[:12]}.sqlite3")
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

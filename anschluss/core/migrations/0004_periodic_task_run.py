@@ -4,27 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_notification'),
+        ("core", "0003_notification"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicTaskRun',
+            name="PeriodicTaskRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='schedule entry')),
-                ('task', models.CharField(max_length=200, verbose_name='task')),
-                ('last_run_at', models.DateTimeField(verbose_name='last run')),
-                ('duration', models.FloatField(blank=True, null=True, verbose_name='duration (seconds)')),
-                ('succeeded', models.BooleanField(null=True, verbose_name='succeeded')),
-                ('summary', models.TextField(blank=True, verbose_name='result or error')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="schedule entry")),
+                ("task", models.CharField(max_length=200, verbose_name="task")),
+                ("last_run_at", models.DateTimeField(verbose_name="last run")),
+                ("duration", models.FloatField(blank=True, null=True, verbose_name="duration (seconds)")),
+                ("succeeded", models.BooleanField(null=True, verbose_name="succeeded")),
+                ("summary", models.TextField(blank=True, verbose_name="result or error")),
             ],
             options={
-                'verbose_name': 'periodic task run',
-                'verbose_name_plural': 'periodic task runs',
-                'ordering': ['name'],
+                "verbose_name": "periodic task run",
+                "verbose_name_plural": "periodic task runs",
+                "ordering": ["name"],
             },
         ),
     ]
