@@ -45,13 +45,18 @@ migrate: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
 
+# The demo: runserver, and beside it the periodic tasks (reminders, expiry, digests) in a second process,
+# `manage.py run_periodic`, which ends with runserver (the trap), Ctrl+C included.
 demo: export ANSCHLUSS_DEMO = 1
 demo: export DEBUG = 1
 demo: migrate
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "Anschluss is running on http://127.0.0.1:$(PORT)/dortmund/ (stop with Ctrl+C)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "The periodic tasks run beside it (manage.py run_periodic); their runs are logged here."
+	$(PY) manage.py run_periodic & periodic=$$!; \
+	  trap 'kill -TERM $$periodic 2>/dev/null; wait $$periodic 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: setup
 	$(PY) -m ruff check .

@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("ANSCHLUSS_TESTING", "1")
 
-pytest_plugins = ["anschluss.testing.browser"]
+pytest_plugins = ["anschluss.testing.browser", "anschluss.testing.guards"]
 
 PERSONA_PASSWORD = "persona-password-2026"
 

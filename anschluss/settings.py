@@ -174,6 +174,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if TESTING:
+        # The test database is a file, not Django's shared in-memory database: the live server of the browser
+        # tests then serves each request on its own connection, instead of sharing the test's connection
+        # across its threads (concurrent requests interleaved savepoints: "no such savepoint"). One file per
+        # test run (pytest-django appends the xdist worker, e.g. _gw0), in ANSCHLUSS_TEST_DB_DIR or the
+        # temporary directory; Django deletes it at the end of the run.
+        import tempfile
+
+        _test_run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
+        _test_db_dir = Path(os.environ.get("ANSCHLUSS_TEST_DB_DIR") or tempfile.gettempdir())
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(_test_db_dir / f"anschluss-test-{_test_run[:12]}.sqlite3")
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -250,6 +263,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# crontab entries of the schedule are read in the platform's time zone (crontab(hour=7) is 07:00 in Dortmund).
+CELERY_TIMEZONE = "Europe/Berlin"
+# The periodic tasks (each app adds its entries below). Without a broker `manage.py run_periodic` runs them
+# (`make demo` starts it); with a broker, `celery -A anschluss beat`. See docs/operations.md.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
 
 REDIS_URL = env_str("REDIS_URL")
@@ -320,6 +337,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # core.services.ServiceError -> 400 with the translated message.
+    "EXCEPTION_HANDLER": "anschluss.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Anschluss API",

@@ -10,3 +10,11 @@ INVALID_FILTER = OpenApiResponse(
     {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
     description="An invalid filter: each one named with the reason",
 )
+SERVICE_ERROR = OpenApiResponse(
+    {
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    },
+    description="The service refused (api/exceptions.py): the reason, at the field it is about where there is one",
+)

@@ -4,6 +4,7 @@ from .geo import District, Postcode, Quarter
 from .municipality import Municipality
 from .notification import Notification
 from .organisation import Company, Organisation, OrganisationKind, School, SchoolForm
+from .periodic import PeriodicTaskRun
 
 __all__ = [
     "AccessibilityFeedback",
@@ -14,6 +15,7 @@ __all__ = [
     "Notification",
     "Organisation",
     "OrganisationKind",
+    "PeriodicTaskRun",
     "Postcode",
     "Quarter",
     "School",
