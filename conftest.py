@@ -8,8 +8,14 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("ANSCHLUSS_TESTING", "1")
+
+# Speed is measured in bench/, never by timing inside a test: no Hypothesis deadline, which a busy machine
+# would turn into flaky failures.
+hypothesis_settings.register_profile("anschluss", deadline=None)
+hypothesis_settings.load_profile("anschluss")
 
 pytest_plugins = ["anschluss.testing.browser", "anschluss.testing.guards"]
 

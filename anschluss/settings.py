@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -419,6 +420,11 @@ STUDENTS_CODE_VALID_DAYS = env_int("STUDENTS_CODE_VALID_DAYS", 120)
 STUDENTS_GUARDIAN_AGE = env_int("STUDENTS_GUARDIAN_AGE", 16)
 # VO-DV I § 9: the school's records are kept for years after the student left school, then deleted.
 STUDENTS_SCHOOL_RECORD_RETENTION_YEARS = env_int("STUDENTS_SCHOOL_RECORD_RETENTION_YEARS", 5)
+# Retention runs every night: personal data past its period is deleted (services/rights.py).
+CELERY_BEAT_SCHEDULE["students-retention"] = {
+    "task": "anschluss.students.apply_retention",
+    "schedule": crontab(hour=3, minute=15),
+}
 if TESTING:
     # Tests write uploads and generated PDFs: keep them out of var/media.
     import tempfile

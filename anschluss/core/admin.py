@@ -13,6 +13,7 @@ from .models import (
     District,
     Municipality,
     Organisation,
+    PeriodicTaskRun,
     Postcode,
     Quarter,
     School,
@@ -123,14 +124,8 @@ class AccessibilityFeedbackAdmin(AuditedAdmin):
     list_filter = ["municipality", "handled"]
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(AuditedAdmin):
-    """Read-only: the audit log is append-only. (Audited like every admin, so that the test walking the admin
-    registry needs no exceptions; with no write allowed, it never writes an entry.)"""
-
-    list_display = ["created", "municipality", "kind", "actor_label", "action", "target_label"]
-    list_filter = ["municipality", "kind"]
-    search_fields = ["action", "actor_label", "target_label"]
+class ReadOnlyAdmin(AuditedAdmin):
+    """Records the platform writes itself: shown, never edited in the admin."""
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -140,3 +135,21 @@ class AuditEntryAdmin(AuditedAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """Read-only: the audit log is append-only. (Audited like every admin, so that the test walking the admin
+    registry needs no exceptions; with no write allowed, it never writes an entry.)"""
+
+    list_display = ["created", "municipality", "kind", "actor_label", "action", "target_label"]
+    list_filter = ["municipality", "kind"]
+    search_fields = ["action", "actor_label", "target_label"]
+
+
+@admin.register(PeriodicTaskRun)
+class PeriodicTaskRunAdmin(ReadOnlyAdmin):
+    """When each entry of the periodic schedule last ran (manage.py run_periodic), how long, and its result."""
+
+    list_display = ["name", "task", "last_run_at", "duration", "succeeded"]
+    list_filter = ["succeeded"]

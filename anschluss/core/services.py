@@ -3,7 +3,7 @@
 Every write goes through a `do_<verb>_<noun>(..., *, actor)` function in an app's `services/`, under
 `transaction.atomic`: it calls `require(actor, perm, obj)`, writes, and logs with `core.audit.log_action`.
 A service that refuses raises `ServiceError` with a translated message (and the name of the form field it is
-about, if any); views turn it into a form error (`add_to_form`), the API into a 400 (`api.responses`).
+about, if any); views turn it into a form error (`add_to_form`), the API into a 400 (`api.exceptions`).
 A missing permission is not a ServiceError but `PermissionDenied` (403).
 """
 

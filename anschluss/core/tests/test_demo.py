@@ -8,7 +8,7 @@ from django_scopes import scope, scopes_disabled
 from anschluss.accounts.models import Membership, User
 from anschluss.accounts.personas import PERSONAS
 from anschluss.core.demo import DEMO_PASSWORD, PROJECT_SCHOOL_NUMBERS
-from anschluss.core.models import Company, Municipality, School
+from anschluss.core.models import Company, Municipality, Notification, School
 
 
 @pytest.fixture
@@ -56,3 +56,23 @@ def test_every_persona_can_log_in(demo):
         )
         assert response.status_code == 302, persona.key
         assert User.objects.get(username=persona.username).is_demo_persona
+
+
+def test_the_demo_scheduler_reminds_the_company_of_an_overdue_application(demo, settings):
+    """What `make demo` promises: run_periodic (started beside runserver) reminds the persona company of the
+    overdue demo application, and the reminder waits in its staff's inbox; nothing is started by hand."""
+    settings.BA_IMPORT_ENABLED = False
+    settings.DEMO_MODE = True  # as under make demo: the personas may skip the second factor
+    call_command("run_periodic", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    staff = User.objects.get(username=next(p.username for p in PERSONAS if p.key == "company_staff"))
+    with scopes_disabled():
+        kinds = set(Notification.objects.filter(user=staff).values_list("kind", flat=True))
+    assert "offers.application_reminder" in kinds
+    client = Client()
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    start = client.get(f"/{staff.municipality.slug}/start/")
+    assert start.status_code == 200
+    assert (
+        "Bitte beantworten Sie die Bewerbung" in start.content.decode()
+        or "Please answer the application" in (start.content.decode())
+    )
