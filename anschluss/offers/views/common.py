@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from anschluss.core.permissions import allowed, deny
 
 from ..models import Application, Offer
-from ..rules import is_published
 
 
 def get_offer(request, pk: int) -> Offer:
@@ -28,12 +27,7 @@ def check(request, perm: str, obj):
 
 
 def not_found_unless(request, perm: str, obj) -> None:
-    """For objects whose existence is not public (unpublished offers): 404 instead of 403.
-
-    A published offer is public: anonymous visitors see it too, although `allowed` refuses everyone who is
-    not signed in (so the public part of offers.view_offer is asked here of its predicate)."""
-    if is_published(request.user, obj):
-        return
+    """For objects whose existence is not public (unpublished offers): 404 instead of 403."""
     if not allowed(request.user, perm, obj):
         raise Http404
 

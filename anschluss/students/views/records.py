@@ -158,6 +158,7 @@ def school_milestone_add(request, municipality: str, pk: int):
         else:
             messages.success(request, _("The milestone is recorded and confirmed."))
             return _back(student)
+    log_reads(request.user, [student], "milestone form of the school")
     return render(
         request, "students/milestone_form.html", {"form": form, "student": student, "by_school": True}
     )
@@ -208,6 +209,7 @@ def student_erase(request, municipality: str, pk: int):
         if class_pk:
             return redirect("students:class_detail", municipality=municipality, pk=class_pk)
         return redirect("students:class_list", municipality=municipality)
+    log_reads(request.user, [student], "erasure confirmation")
     return render(request, "students/erase_confirm.html", {"student": student, "by_school": True})
 
 
