@@ -54,7 +54,7 @@ def render_text(kind: str, params: dict) -> str:
     """The inbox text of a notification in the active language (a missing parameter shows as "…")."""
     registered = KINDS.get(kind)
     if registered is None:
-        return str(_("You have a new message."))
+        return str(_("You have a new notification."))
     return str(registered.text) % _Missing(params)
 
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def kinds():
-    register("core.test_messages", _("Messages"))
+    register("core.test_messages", _("Notifications"))
     register("core.test_greeting", "Hello %(name)s, see %(offer)s.")
     register("core.test_quiet", "Inbox only", by_mail=False)
     yield
@@ -63,9 +63,9 @@ def test_the_text_is_rendered_in_the_readers_language_when_read(world):
     (note,) = _notes(world.users["student"])
     assert note.params == {}
     with translation.override("en"):
-        assert note.text == "Messages"
+        assert note.text == "Notifications"
     with translation.override("de"):
-        assert note.text == "Nachrichten"
+        assert note.text == "Benachrichtigungen"
 
 
 def test_parameters_are_stored_as_plain_values(world):
