@@ -283,3 +283,40 @@ def test_start_page_on_a_phone_has_no_horizontal_scrolling(live_server, world, p
         "no visible focus on the table"
     )
     assert_no_axe_violations(phone_page)
+
+
+def test_the_inbox_on_a_phone_opens_and_marks_notifications(live_server, world, phone_page):
+    """A company's staff member reads a notification on the start page, opens the inbox, follows the link and
+    marks all as read: axe-clean, no horizontal scrolling, all by keyboard-reachable links and buttons."""
+    from anschluss.core.notifications import KINDS, notify, register
+
+    register("core.test_browser", "Please answer the application for “%(offer)s”.")
+    try:
+        with scopes_disabled():
+            for offer in ("Praktikum Elektro", "Ausbildung Kfz"):
+                notify(
+                    [world.users["company_staff"]],
+                    "core.test_browser",
+                    world.main,
+                    {"offer": offer},
+                    url="/dortmund/schools/",
+                )
+        force_login(phone_page, live_server, "company_staff")
+        phone_page.goto(url(live_server, "/dortmund/start/"))
+        section = phone_page.locator("section[aria-labelledby=my-notifications]")
+        assert section.get_by_text("Praktikum Elektro", exact=False).is_visible()
+        assert_no_axe_violations(phone_page)
+        section.locator("a[href$='/inbox/']").click()
+        assert phone_page.url == url(live_server, "/dortmund/inbox/")
+        assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert_no_axe_violations(phone_page)
+        phone_page.get_by_text("Ausbildung Kfz", exact=False).click()
+        assert phone_page.url == url(live_server, "/dortmund/schools/")
+        phone_page.goto(url(live_server, "/dortmund/inbox/"))
+        phone_page.locator("main form button[type=submit]").click()
+        assert phone_page.locator("main form button[type=submit]").count() == 0  # nothing unread any more
+        assert_no_axe_violations(phone_page)
+        with scopes_disabled():
+            assert not world.users["company_staff"].notifications.filter(read_at__isnull=True).exists()
+    finally:
+        KINDS.pop("core.test_browser", None)
