@@ -79,11 +79,6 @@ def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user, is_active=True).select_related("organisation")
 
 
-def roles_of(user, municipality_id: int | None) -> frozenset[str]:
-    """The roles a user holds in a municipality (see `User.roles_in`, which caches them)."""
-    return user.roles_in(municipality_id)
-
-
 def grant(user, organisation, role: str) -> Membership:
     """Give `user` the `role` at `organisation` (again, if it had ended). Services call this inside their
     transaction; it clears the user's cached roles."""

@@ -23,6 +23,7 @@ from django.template.loader import select_template
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 from . import mail
 from .models import Municipality, Notification
@@ -99,20 +100,21 @@ def notify(
         municipality.pk if municipality is not None else getattr(target, "municipality_id", None)
     ) or people[0].municipality_id
     params = {key: _param(value) for key, value in context.items()}
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                municipality_id=municipality_id,
-                user=user,
-                kind=kind,
-                params=params,
-                target_type=target._meta.label_lower if target is not None else "",
-                target_id=str(target.pk) if target is not None else "",
-                url=url[:300],
-            )
-            for user in people
-        ]
-    )
+    with scopes_disabled():  # each row names its municipality; a task or command may have no scope open
+        Notification.objects.bulk_create(
+            [
+                Notification(
+                    municipality_id=municipality_id,
+                    user=user,
+                    kind=kind,
+                    params=params,
+                    target_type=target._meta.label_lower if target is not None else "",
+                    target_id=str(target.pk) if target is not None else "",
+                    url=url[:300],
+                )
+                for user in people
+            ]
+        )
     if KINDS[kind].by_mail:
         for user in people:
             if user.email:
@@ -134,9 +136,3 @@ def _mail(user, kind: str, params: dict, context: dict, url: str) -> None:
         subject = select_template(subject_names).render(full_context)
         body = select_template(body_names).render(full_context)
     mail.send_mail_after_commit([user.email], subject, body)
-
-
-def unread_count(user) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()

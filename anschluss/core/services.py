@@ -67,8 +67,12 @@ def do_mark_notifications_read(*, actor, notification: Notification | None = Non
     if notification is not None:
         unread = unread.filter(pk=notification.pk)
     count = unread.update(read_at=timezone.now())
-    if count and notification is None:
+    if count:
         log_action(
-            actor, "core.notification.read_all", None, {"count": count}, municipality=actor.municipality
+            actor,
+            "core.notification.read" if notification is not None else "core.notification.read_all",
+            notification,
+            {"count": count},
+            municipality=actor.municipality,
         )
     return count

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
 
-from anschluss.core.models import Notification
+from anschluss.core.models import AuditEntry, Notification
 from anschluss.core.notifications import KINDS, notify, register
 from anschluss.core.services import do_mark_notifications_read
 
@@ -130,11 +130,19 @@ def test_mark_all_read_touches_only_ones_own(world, client_for):
     assert not any(n.read_at for n in _notes(world.users["teacher"]))
 
 
-def test_marking_read_is_logged_once_for_all(world):
+def test_marking_read_is_logged_and_a_second_time_changes_nothing(world):
+    notify([world.users["student"], world.users["teacher"]], "core.test_quiet", world.main)
     notify([world.users["student"]], "core.test_quiet", world.main)
+    first = _notes(world.users["student"])[0]
     with scope(municipality=world.main.pk):
+        assert do_mark_notifications_read(actor=world.users["student"], notification=first) == 1
         assert do_mark_notifications_read(actor=world.users["student"]) == 1
         assert do_mark_notifications_read(actor=world.users["student"]) == 0
+    with scopes_disabled():
+        actions = list(
+            AuditEntry.objects.filter(action__startswith="core.notification").values_list("action", flat=True)
+        )
+    assert sorted(actions) == ["core.notification.read", "core.notification.read_all"]
 
 
 def test_the_mail_context_reaches_the_mail_and_is_never_stored(world, tmp_path, settings):
