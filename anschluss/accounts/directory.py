@@ -118,9 +118,8 @@ def student_of(user):
 
 
 def _accepted_guardianships():
-    return apps.get_model("students", "Guardianship").objects.filter(
-        user__isnull=False, user__is_active=True, accepted__isnull=False
-    )
+    """The students app's guardian rule (`Guardianship.linked`): accepted, with an active account."""
+    return apps.get_model("students", "Guardianship").linked()
 
 
 def guardians_of(student) -> QuerySet[User]:

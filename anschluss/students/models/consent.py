@@ -50,9 +50,15 @@ class Guardianship(models.Model):
     # is_guardian_of); the invitations themselves are this app's, and are looked up only here.
 
     @classmethod
+    def linked(cls):
+        """The guardian rule, in one place: an accepted invitation linked to an active account. The directory
+        (accounts.directory.guardians_of, children_of, is_guardian_of) asks it through the app registry."""
+        return cls.objects.filter(user__isnull=False, user__is_active=True, accepted__isnull=False)
+
+    @classmethod
     def linked_student_ids(cls):
-        """The students with at least one guardian by the directory's rule (a subquery of ids)."""
-        return cls.objects.filter(accepted__isnull=False, user__is_active=True).values("student_id")
+        """The students with at least one guardian by the rule of `linked` (a subquery of ids)."""
+        return cls.linked().values("student_id")
 
     @classmethod
     def invite(cls, student, *, code: str, email: str = "", invited_by=None) -> "Guardianship":
@@ -95,8 +101,8 @@ class Guardianship(models.Model):
         return guardianship
 
 
-# The directory's guardian rule (an accepted invitation, an active account) as a condition on the joined
-# guardianships of a Student query, for counts over a whole class.
+# The rule of Guardianship.linked as a condition on the joined guardianships of a Student query, for counts
+# over a whole class (keep the two together).
 LINKED_GUARDIAN = models.Q(guardianships__accepted__isnull=False, guardianships__user__is_active=True)
 
 
